@@ -1,0 +1,1 @@
+"""Fetching and discovery: polite HTTP, robots.txt, feeds, sitemaps, listings."""

@@ -1,0 +1,170 @@
+"""extract_article: one page's bytes in, an Article or NotArticle out.
+
+The page is decoded and parsed once; each field has its own layer
+(structured, headline, body, published, authors, pagetype) and this module
+only wires them and applies the per-site overrides where they found nothing.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extract import dom
+from extract.authors import Authorship, choose_authors, trailing_credits
+from extract.blocks import Block
+from extract.body import collect_body, find_containers, split_lead
+from extract.bylines import parse_credit
+from extract.charset import decode_html
+from extract.dates import parse_date
+from extract.errors import ExtractError
+from extract.figures import extract_figures
+from extract.headline import Headline, find_headline
+from extract.models import Article, NotArticle, PageContext, SelectorOverrides, document_text
+from extract.pagetype import measure, rejection
+from extract.published import PublishTimes, choose_times
+from extract.region import header_blocks, headline_index
+from extract.structured import read_structured
+from extract.text import fold, match_key
+
+# A body's first lines are dropped while they are datelines or credits (the
+# CMS put the header inside the body container); at most this many.
+_MAX_LEADING_CHROME = 3
+
+
+def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
+    """Extract the article on a page; NotArticle for listings, empty or non-HTML pages."""
+    try:
+        html = decode_html(body, ctx.headers)
+    except ExtractError as error:
+        return NotArticle(ctx.url, str(error), "empty" if not body.strip() else "other")
+    tree = LexborHTMLParser(html)
+    if tree.body is None and tree.head is None:
+        return NotArticle(ctx.url, "no HTML document in the response", "other")
+    data = read_structured(tree)
+    tree.strip_tags(list(dom.JUNK_TAGS))
+    overrides = ctx.overrides or SelectorOverrides()
+
+    headline = find_headline(tree, data, ctx.url) or _override_headline(tree, overrides)
+    headline_node = headline.node if headline else None
+    containers = find_containers(tree, overrides.body)
+    container = containers[0] if containers else None
+    body_text = collect_body(containers)
+    blocks, captions = body_text.blocks, body_text.captions
+    blocks = _drop_headline_copies(blocks, headline)
+    header = header_blocks(headline_node, container, blocks[0].node if blocks else None)
+    lead, blocks = split_lead(blocks, header)
+    blocks = _drop_leading_chrome(blocks)
+    blocks, tail = trailing_credits(blocks)
+
+    shape = measure(
+        blocks,
+        body_text.teaser_blocks,
+        body_text.longest_run,
+        _after_headline(header, headline_node),
+        headline is not None,
+        tree,
+    )
+    refused = rejection(shape)
+    if refused is not None:
+        page_type, reason = refused
+        return NotArticle(ctx.url, reason, page_type)  # type: ignore[arg-type]
+    assert headline is not None  # rejection() refuses pages without one
+
+    times = choose_times(data, header, ctx.fetched_at)
+    times = _override_published(tree, overrides, times, ctx)
+    authorship = choose_authors(tree, data, ctx.url, header, container, headline_node, tail)
+    authorship = _override_byline(tree, overrides, authorship)
+    paragraphs = tuple(b.text for b in blocks)
+    title = headline.text
+    document = document_text(title, lead, paragraphs)
+    published = times.published
+    figures = extract_figures(
+        document,
+        published=published.date() if published else None,
+        province=ctx.province,
+        headline=title,
+    )
+    return Article(
+        url=ctx.url,
+        canonical_url=data.canonical,
+        title=title,
+        lead=lead,
+        paragraphs=paragraphs,
+        published_at=published,
+        modified_at=times.modified,
+        authors=authorship.authors,
+        section=data.section or data.first_meta("article:section", "section", "articlesection"),
+        source_credit=authorship.source_credit,
+        captions=tuple(captions),
+        language=data.language,
+        figures=figures,
+    )
+
+
+def _after_headline(header: list[Block], headline: LexborNode | None) -> list[Block]:
+    index = headline_index(header, headline)
+    return header[index + 1 :] if index is not None else []
+
+
+def _drop_headline_copies(blocks: list[Block], headline: Headline | None) -> list[Block]:
+    if headline is None:
+        return blocks
+    key = match_key(headline.text)
+    return [b for b in blocks if match_key(b.text) != key]
+
+
+def _drop_leading_chrome(blocks: list[Block]) -> list[Block]:
+    dropped = 0
+    while blocks and dropped < _MAX_LEADING_CHROME:
+        text = blocks[0].text
+        is_dateline = len(text) <= 60 and parse_date(text, fallback=False) is not None
+        credit = parse_credit(text) if len(text) <= 60 else None
+        if not is_dateline and not (credit and credit.authors and not credit.source):
+            break
+        blocks = blocks[1:]
+        dropped += 1
+    return blocks
+
+
+def _css_first(tree: LexborHTMLParser, selector: str | None) -> LexborNode | None:
+    if not selector:
+        return None
+    try:
+        return tree.css_first(selector)
+    except (ValueError, RuntimeError):  # an invalid selector in the sites config
+        return None
+
+
+def _override_headline(tree: LexborHTMLParser, overrides: SelectorOverrides) -> Headline | None:
+    node = _css_first(tree, overrides.title)
+    if node is None:
+        return None
+    text = fold(node.text(deep=True, separator=" "))
+    return Headline(text, node, "SITE_OVERRIDE") if text else None
+
+
+def _override_published(
+    tree: LexborHTMLParser, overrides: SelectorOverrides, times: PublishTimes, ctx: PageContext
+) -> PublishTimes:
+    if times.published is not None:
+        return times
+    node = _css_first(tree, overrides.published)
+    if node is None:
+        return times
+    value = node.attributes.get("datetime") or node.attributes.get("content") or ""
+    found = parse_date(value or fold(node.text(deep=True, separator=" ")), now=ctx.fetched_at)
+    if found is None:
+        return times
+    return PublishTimes(found.when, times.modified, "SITE_OVERRIDE")
+
+
+def _override_byline(
+    tree: LexborHTMLParser, overrides: SelectorOverrides, authorship: Authorship
+) -> Authorship:
+    if authorship.authors:
+        return authorship
+    node = _css_first(tree, overrides.byline)
+    credit = parse_credit(fold(node.text(deep=True, separator=" "))) if node is not None else None
+    if credit is None or not credit.authors:
+        return authorship
+    return Authorship(credit.authors, authorship.source_credit or credit.source, "SITE_OVERRIDE")

@@ -1,0 +1,192 @@
+"""Choose the article's authors and source credit among the page's byline sources.
+
+Named rules, first that yields names wins:
+1. STRUCTURED_PERSONS: JSON-LD author entries typed Person with real names
+   (organisations, empty names, site names and URLs are dropped).
+2. VISIBLE_BYLINE: an author/byline-classed element near the headline or at
+   the end of the body. "X và N tác giả khác" completes from author links.
+3. TRAILING_CREDIT: the body's last short paragraph that is a credit
+   ("Hà Thu (tổng hợp)"); removed from the body by the caller either way.
+4. HEADER_NAME_LINE: a plain line between headline and body that is only
+   names ("Hương Hạnh- Quang Phú").
+5. AUTHOR_LINKS: links to author pages (/tac-gia/, /author/, rel=author).
+6. META_AUTHOR: article:author, author, dable:author meta values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extract import dom
+from extract.blocks import Block
+from extract.bylines import Credit, names_from_structured, parse_credit
+from extract.structured import StructuredData
+from extract.text import fold, squash
+
+BYLINE_SELECTOR = (
+    '[class*="author"], [class*="byline"], [class*="tac-gia"], [class*="tacgia"], '
+    '[class*="writer"], [class*="reporter"], [rel="author"], [itemprop="author"], '
+    '[id*="author"], [class*="Author"], [class*="signature"]'
+)
+AUTHOR_LINK_SELECTOR = (
+    'a[href*="/tac-gia/"], a[href*="/author/"], a[href*="/authors/"], a[rel="author"]'
+)
+META_AUTHOR_KEYS = ("article:author", "dable:author", "author", "dc.creator", "creator")
+# Credit lines at the end of a body are short.
+_MAX_TRAILING_CREDIT = 80
+_ALIGN_RIGHT = re.compile(r"text-align\s*:\s*right|align-right|text-right", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Authorship:
+    authors: tuple[str, ...]
+    source_credit: str | None
+    rule: str
+
+
+def site_names(data: StructuredData, url: str) -> list[str]:
+    names = list(data.publisher_names) + data.all_meta("og:site_name", "application-name")
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].split(":")[0]
+    names += [host, host.split(".")[0]]
+    return [s for s in (squash(n) for n in names) if len(s) > 2]
+
+
+def trailing_credits(blocks: list[Block]) -> tuple[list[Block], list[Credit]]:
+    """Split credit lines off the end of the body (at most three)."""
+    credits: list[Credit] = []
+    kept = list(blocks)
+    while kept and len(credits) < 3:
+        last = kept[-1]
+        if len(last.text) > _MAX_TRAILING_CREDIT:
+            break
+        credit = parse_credit(last.text)
+        if credit is None or not (credit.authors or credit.source):
+            break
+        if credit.authors and not credit.source and not _styled_as_credit(last):
+            break
+        credits.insert(0, credit)
+        kept.pop()
+    return kept, credits
+
+
+def _styled_as_credit(block: Block) -> bool:
+    """A names-only last paragraph counts when set apart: right-aligned or all bold."""
+    node: LexborNode | None = block.node
+    for _ in range(2):
+        if node is None:
+            break
+        attrs = node.attributes
+        if _ALIGN_RIGHT.search(f"{attrs.get('style') or ''} {attrs.get('class') or ''}"):
+            return True
+        if (attrs.get("align") or "").lower() == "right":
+            return True
+        node = node.parent
+    bold = block.node.css_first("strong, b")
+    return bold is not None and len(fold(bold.text(deep=True))) >= len(block.text) // 2
+
+
+def choose_authors(
+    tree: LexborHTMLParser,
+    data: StructuredData,
+    url: str,
+    header: list[Block],
+    body: LexborNode | None,
+    headline: LexborNode | None,
+    tail: list[Credit],
+) -> Authorship:
+    sites = site_names(data, url)
+    source = next((c.source for c in tail if c.source), None)
+    persons = [c.name for c in data.credits if c.is_person]
+    found = names_from_structured(persons, sites)
+    if found:
+        return Authorship(found, source, "STRUCTURED_PERSONS")
+    region = _region_root(headline, body)
+    visible = _visible_byline(tree, region, body, sites)
+    if visible is not None and visible.authors:
+        names = visible.authors
+        if visible.more_authors:
+            linked = _author_links(tree, region, body)
+            if len(linked) > len(names):
+                names = linked
+        return Authorship(names, source or visible.source, "VISIBLE_BYLINE")
+    trailing = tuple(n for c in tail for n in c.authors)
+    if trailing:
+        return Authorship(trailing, source, "TRAILING_CREDIT")
+    for block in header:
+        if (
+            block.link_chars
+            or block.is_heading
+            or (headline and dom.is_inside(block.node, headline))
+        ):
+            continue
+        credit = parse_credit(block.text)
+        if credit is not None and credit.authors:
+            return Authorship(credit.authors, source, "HEADER_NAME_LINE")
+        if credit is not None and credit.source and source is None:
+            source = credit.source
+    linked = _author_links(tree, region, body)
+    if linked:
+        return Authorship(linked, source, "AUTHOR_LINKS")
+    meta = names_from_structured(data.all_meta(*META_AUTHOR_KEYS), sites)
+    if meta:
+        return Authorship(meta, source, "META_AUTHOR")
+    if visible is not None and visible.source:
+        source = source or visible.source
+    return Authorship((), source, "NONE")
+
+
+def _region_root(headline: LexborNode | None, body: LexborNode | None) -> LexborNode | None:
+    if headline is not None and body is not None:
+        root = dom.common_ancestor(headline, body)
+        if root is not None and root.tag not in ("html", "body"):
+            return root
+    anchor = headline or body
+    if anchor is None:
+        return None
+    for _ in range(3):
+        if anchor.parent is None or anchor.parent.tag in ("html", "body"):
+            break
+        anchor = anchor.parent
+    return anchor
+
+
+def _in_region(node: LexborNode, region: LexborNode | None, body: LexborNode | None) -> bool:
+    # Inside the body counts too: some CMSs open or close the body with an
+    # author-classed paragraph.
+    return region is not None and dom.is_inside(node, region)
+
+
+def _visible_byline(
+    tree: LexborHTMLParser, region: LexborNode | None, body: LexborNode | None, sites: list[str]
+) -> Credit | None:
+    fallback: Credit | None = None
+    for node in tree.css(BYLINE_SELECTOR):
+        if not _in_region(node, region, body) or node.tag in ("img", "meta", "link"):
+            continue
+        text = fold(node.text(deep=True, separator=" "))
+        if not text or squash(text) in sites:
+            continue
+        credit = parse_credit(text)
+        if credit is None:
+            continue
+        if credit.authors:
+            return credit
+        fallback = fallback or credit
+    return fallback
+
+
+def _author_links(
+    tree: LexborHTMLParser, region: LexborNode | None, body: LexborNode | None
+) -> tuple[str, ...]:
+    names: list[str] = []
+    for link in tree.css(AUTHOR_LINK_SELECTOR):
+        if not _in_region(link, region, body):
+            continue
+        text = fold(link.text(deep=True, separator=" ")) or fold(link.attributes.get("title") or "")
+        credit = parse_credit(text) if text else None
+        if credit is not None:
+            names.extend(credit.authors)
+    return tuple(dict.fromkeys(names))

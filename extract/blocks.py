@@ -1,0 +1,146 @@
+"""Walk a subtree in reading order and cut it into text blocks (paragraph-like units).
+
+A block ends at every block-level element or <br>; inline text (links,
+emphasis) stays inside its block. Each block knows how much of its text sat
+inside links, which is how navigation and teaser lists are told from prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from extract import dom
+from extract.text import fold
+
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+        "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt",
+        "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+        "figure", "figcaption", "address", "hr", "form", "fieldset", "center", "details",
+        "summary", "caption",
+    }
+)  # fmt: skip
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CAPTION_TAGS = frozenset({"figcaption", "caption"})
+# Containers that never hold article prose.
+SKIP_TAGS = frozenset({"nav", "aside", "head", "title", "meta", "link", "base"})
+_CAPTION_SIGNATURE = re.compile(r"caption|image[-_]?desc|photo[-_]?desc|img[-_]?desc|chu-?thich")
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    link_chars: int
+    tag: str
+    node: LexborNode
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def is_heading(self) -> bool:
+        return self.tag in HEADING_TAGS
+
+
+@dataclass(slots=True)
+class Collected:
+    blocks: list[Block] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    reached_stop: bool = False
+
+
+@dataclass(slots=True)
+class _Buffer:
+    parts: list[str] = field(default_factory=list)
+    link_parts: list[str] = field(default_factory=list)
+
+
+class BlockWalker:
+    """Collects blocks below `root`, skipping what `skip` says is boilerplate.
+
+    `stop` (optional) ends the walk when reached: used to read the header
+    region above an article body.
+    """
+
+    def __init__(
+        self,
+        skip: re.Pattern[str] | None = None,
+        stop: LexborNode | None = None,
+        skip_hidden: bool = True,
+        protect_chars: int | None = None,
+    ) -> None:
+        self._skip = skip
+        # A boilerplate-looking element holding this much text is a wrapper of
+        # the article itself ("article-body share-enabled"), not boilerplate.
+        self._protect_chars = protect_chars
+        self._stop_id = stop.mem_id if stop is not None else None
+        self._skip_hidden = skip_hidden
+        self._buffer = _Buffer()
+        self.result = Collected()
+
+    def walk(self, root: LexborNode) -> Collected:
+        self._visit(root, False, 0)
+        self._flush(root.tag or "div", root)
+        return self.result
+
+    def _visit(self, node: LexborNode, in_link: bool, depth: int) -> None:
+        if depth > dom.MAX_DEPTH:
+            self._add(node.text(deep=True, separator=" "), in_link)
+            return
+        for child in node.iter(include_text=True):
+            if self.result.reached_stop:
+                return
+            tag = child.tag
+            if tag == "-text":
+                self._add(child.text_content or "", in_link)
+                continue
+            if not tag or tag.startswith("-") or tag in SKIP_TAGS:
+                continue
+            if self._stop_id is not None and child.mem_id == self._stop_id:
+                self._flush("div", child)
+                self.result.reached_stop = True
+                return
+            if tag == "br":
+                self._flush("br", child)
+                continue
+            if self._skip_hidden and dom.is_hidden(child):
+                continue
+            if tag in CAPTION_TAGS or _CAPTION_SIGNATURE.search(dom.signature(child)):
+                self._flush("div", child)
+                caption = fold(child.text(deep=True, separator=" "))
+                if caption:
+                    self.result.captions.append(caption)
+                continue
+            if self._skip is not None and self._skip.search(dom.signature(child)):
+                protected = self._protect_chars is not None and (
+                    len(child.text(deep=True, separator="")) >= self._protect_chars
+                )
+                if not protected:
+                    continue
+            if tag in BLOCK_TAGS:
+                self._flush("div", child)
+                self._visit(child, in_link, depth + 1)
+                self._flush(tag, child)
+            else:
+                self._visit(child, in_link or tag == "a", depth + 1)
+
+    def _add(self, text: str, in_link: bool) -> None:
+        if text:
+            self._buffer.parts.append(text)
+            if in_link:
+                self._buffer.link_parts.append(text)
+
+    def _flush(self, tag: str, node: LexborNode) -> None:
+        buffer = self._buffer
+        if not buffer.parts:
+            return
+        text = fold("".join(buffer.parts))
+        link_chars = len(fold("".join(buffer.link_parts))) if buffer.link_parts else 0
+        self._buffer = _Buffer()
+        if text:
+            self.result.blocks.append(Block(text, min(link_chars, len(text)), tag, node))

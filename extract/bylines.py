@@ -1,0 +1,120 @@
+"""Bylines: person names out of credit lines, structured data and author links.
+
+A credit line may name people ("Hương Hạnh- Quang Phú", "Bài và ảnh: A, B
+và C", "NHẬT XUÂN và 1 tác giả khác") or an outlet/agency ("Theo TTXVN",
+"Nguồn: Bản tin THNM/TTV"); outlets go to `source_credit`, never to authors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import thresholds
+from extract.text import fold, squash
+
+# Prefixes that introduce a credit and are not part of a name.
+_PREFIX = re.compile(
+    r"^\s*(?:bài\s*(?:và|,|&|-)?\s*ảnh|bài\s*viết|bài|ảnh|video|clip|thực\s*hiện|"
+    r"nhóm\s*pv|nhóm\s*phóng\s*viên|pv|ptv|btv|ctv|phóng\s*viên|tác\s*giả|"
+    r"người\s*viết|written\s*by|by|theo|nguồn|source)\s*[:.\-–]?\s*",
+    re.IGNORECASE,
+)
+# Trailing notes that are not part of a name: "(tổng hợp)", "(TH)", "(theo Reuters)".
+_SUFFIX = re.compile(r"\s*[(\[][^)\]]{0,40}[)\]]\s*$")
+_MORE_AUTHORS = re.compile(r"\s*và\s*(\d+)\s*tác\s*giả\s*khác\s*$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|/|&|\s+và\s+|\s+and\s+|\s*[-–—]\s+|\s+[-–—]\s*|\n)\s*")
+_SOURCE_LEAD = re.compile(r"^\s*(?:theo|nguồn|source|according to)\b\s*:?\s*", re.IGNORECASE)
+# Agencies and words that name an organisation rather than a person.
+AGENCIES = frozenset(
+    {"ttxvn", "vna", "afp", "reuters", "ap", "bloomberg", "xinhua", "tass", "bbc", "cnn",
+     "vov", "vtv", "ttv", "ttvn", "pv", "ptv", "btv", "ctv", "th", "tong hop", "tonghop"}
+)  # fmt: skip
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:báo|tạp\s*chí|đài|cổng|bản\s*tin|thông\s*tấn|trung\s*tâm|ban|sở|bộ|ubnd|"
+    r"hội|công\s*ty|tập\s*đoàn|truyền\s*hình|phát\s*thanh|online|news|times|post|"
+    r"press|media|agency|group|journal|vn|com|net)\b",
+    re.IGNORECASE,
+)
+_URLISH = re.compile(r"https?://|www\.|@|\.(?:vn|com|net|org)\b", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’-])*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """What one credit line says."""
+
+    authors: tuple[str, ...]
+    source: str | None = None
+    more_authors: int = 0  # "và 1 tác giả khác": names listed elsewhere
+
+
+def title_case(name: str) -> str:
+    """Vietnamese names shown ALL CAPS become "Nhật Xuân"; mixed case is kept."""
+    if name.isupper() or name.islower():
+        return " ".join(token[:1].upper() + token[1:].lower() for token in name.split())
+    return name
+
+
+def is_person_name(name: str) -> bool:
+    """A plausible personal name: a few capitalised words, no digits, no outlet words."""
+    name = fold(name)
+    if not name or len(name) > thresholds.MAX_NAME_LEN or _URLISH.search(name):
+        return False
+    if squash(name) in {squash(a) for a in AGENCIES} or _ORGANISATION_WORD.search(name):
+        return False
+    tokens = name.split()
+    if not 1 <= len(tokens) <= thresholds.MAX_NAME_TOKENS:
+        return False
+    if len(tokens) == 1 and (len(name) < 3 or name.isupper()):
+        return False  # single initials and acronyms are not names we can use
+    return all(_NAME_TOKEN.match(t) and t[0].isupper() for t in tokens)
+
+
+def parse_credit(line: str) -> Credit | None:
+    """Read one byline/credit line; None when it names neither person nor outlet."""
+    text = fold(line)
+    if not text or len(text) > thresholds.MAX_BYLINE_LEN:
+        return None
+    more = 0
+    found_more = _MORE_AUTHORS.search(text)
+    if found_more:
+        more = int(found_more.group(1))
+        text = text[: found_more.start()]
+    is_source_line = bool(_SOURCE_LEAD.match(text))
+    text = _strip_decorations(text)
+    if not text:
+        return None
+    names = [title_case(_strip_decorations(part)) for part in _SPLIT.split(text)]
+    names = [n for n in names if n]
+    if names and all(is_person_name(n) for n in names):
+        return Credit(tuple(dict.fromkeys(names)), None, more)
+    if is_source_line:
+        return Credit((), text, 0)
+    return None
+
+
+def _strip_decorations(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _SUFFIX.sub("", _PREFIX.sub("", text)).strip(" .:-–—,;|*")
+    return text
+
+
+def names_from_structured(names: list[str], site_names: list[str]) -> tuple[str, ...]:
+    """Person names among JSON-LD/meta author values; sites and URLs dropped."""
+    kept: list[str] = []
+    for raw in names:
+        for part in re.split(r"\s*[;,]\s*", raw):
+            if _names_site(part, site_names):
+                continue
+            credit = parse_credit(part)
+            if credit is not None:
+                kept.extend(credit.authors)
+    return tuple(dict.fromkeys(kept))
+
+
+def _names_site(value: str, site_names: list[str]) -> bool:
+    key = squash(value)
+    return bool(key) and any(s and (s in key or key in s) for s in site_names if len(s) > 2)

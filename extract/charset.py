@@ -1,0 +1,129 @@
+"""Bytes to text: the HTTP header, a BOM, the page's own <meta>, then detection.
+
+httpx (and most clients) ignore <meta charset>, and several Vietnamese sites
+declare their encoding only there, so the page bytes are decoded here rather
+than trusting a decoded string from the crawler.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from extract import thresholds
+from extract.errors import ExtractError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+# Both <meta charset="x"> and <meta http-equiv=Content-Type content="...; charset=x">.
+_META_CHARSET = re.compile(
+    rb"<meta[^>]{0,400}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE | re.DOTALL
+)
+_HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
+# Browsers (WHATWG) read these labels as windows-1252, a superset.
+_LATIN1_LABELS = {"latin_1", "iso8859_1", "ascii"}
+# Letters that only Vietnamese uses among Latin scripts: their presence means
+# U+00D0 (Icelandic eth) in the text is a mis-encoded Vietnamese Đ.
+_VIETNAMESE_LETTERS = re.compile("[ăâêôơưđĂÂÊÔƠƯĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+def header_charset(headers: tuple[tuple[str, str], ...]) -> str | None:
+    for name, value in headers:
+        if name.lower() == "content-type":
+            found = _HEADER_CHARSET.search(value)
+            if found:
+                return _codec_name(found.group(1))
+    return None
+
+
+def meta_charset(body: bytes) -> str | None:
+    """The first charset a <meta> declares anywhere in the head."""
+    head_end = _HEAD_END.search(body, 0, thresholds.META_SCAN_LIMIT)
+    limit = head_end.start() if head_end else thresholds.META_SCAN_LIMIT
+    for found in _META_CHARSET.finditer(body, 0, limit):
+        name = _codec_name(found.group(1).decode("ascii", "ignore"))
+        if name:
+            return name
+    return None
+
+
+def _codec_name(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    if name.replace("-", "_") in _LATIN1_LABELS:
+        return "cp1252"
+    # A page cannot really be UTF-16 if it was found by an ASCII scan.
+    return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
+
+
+def _bom_codec(body: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return name
+    return None
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detect(body: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # deferred: import is slow
+
+    best = from_bytes(body[: thresholds.DETECTION_SAMPLE]).best()
+    return _codec_name(best.encoding) if best is not None else None
+
+
+def choose_codec(body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> str:
+    """Which codec decodes this page: header, BOM, meta, then detection."""
+    bom = _bom_codec(body)
+    if bom:
+        return bom
+    declared = header_charset(headers) or meta_charset(body)
+    # Rule: servers often default to a Latin-1 header for UTF-8 pages; bytes
+    # that are valid UTF-8 with non-ASCII content are UTF-8.
+    if declared == "cp1252" and not body.isascii() and _is_utf8(body):
+        return "utf-8"
+    if declared:
+        return declared
+    if body.isascii() or _is_utf8(body):
+        return "utf-8"
+    return _detect(body) or "utf-8"
+
+
+def decode_html(body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> str:
+    """The page as NFC text; raises ExtractError for binary or empty input."""
+    if not body.strip():
+        raise ExtractError("the page body is empty: nothing to extract")
+    sample = body[:4096]
+    if _bom_codec(body) is None and sample.count(0) > len(sample) * thresholds.BINARY_NUL_RATIO:
+        raise ExtractError("the page body is binary data, not HTML; check the URL's content type")
+    codec = choose_codec(body, headers)
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError:
+        # A declared charset that does not fit the bytes: let detection decide,
+        # and keep whatever decodes, replacing the broken bytes.
+        codec = _detect(body) or codec
+        text = body.decode(codec, errors="replace")
+    return fix_vietnamese(unicodedata.normalize("NFC", text))
+
+
+def fix_vietnamese(text: str) -> str:
+    """Map U+00D0/U+00F0 (eth) to Đ/đ in Vietnamese text (legacy-font typing)."""
+    if ("\u00d0" in text or "\u00f0" in text) and _VIETNAMESE_LETTERS.search(text):
+        return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    return text

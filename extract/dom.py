@@ -1,0 +1,78 @@
+"""Small helpers over selectolax nodes: attribute signatures, ancestry, hiding."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+# Elements whose content is never article text; removed once after metadata
+# has been read.
+JUNK_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "video",
+    "audio",
+    "map",
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Deeper than this the page is tag soup; walkers stop descending.
+MAX_DEPTH = 120
+
+
+def signature(node: LexborNode) -> str:
+    """Lower-cased class and id of an element, for the pattern rules."""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+
+
+def is_hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def ancestors(node: LexborNode) -> list[LexborNode]:
+    chain = []
+    current = node.parent
+    while current is not None and current.tag not in ("html", "-document"):
+        chain.append(current)
+        current = current.parent
+    return chain
+
+
+def is_inside(node: LexborNode, container: LexborNode) -> bool:
+    target = container.mem_id
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id == target:
+            return True
+        current = current.parent
+    return False
+
+
+def common_ancestor(first: LexborNode, second: LexborNode) -> LexborNode | None:
+    seen = {first.mem_id} | {a.mem_id for a in ancestors(first)}
+    current: LexborNode | None = second
+    while current is not None:
+        if current.mem_id in seen:
+            return current
+        current = current.parent
+    return None
+
+
+def node_text(node: LexborNode) -> str:
+    return node.text(deep=True, separator="")

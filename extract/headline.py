@@ -1,0 +1,136 @@
+"""The headline the reader sees: pick between the visible title and metadata titles.
+
+Named rules, in order:
+1. VISIBLE_MATCHES_METADATA: a visible title element (h1 or an article-title
+   class) that says nearly what og:title / JSON-LD headline / <title> say.
+   The visible wording wins (nld.com.vn edits og:title separately).
+2. SINGLE_VISIBLE_TITLE: the only plausible visible title element.
+3. METADATA_TITLE: JSON-LD headline, og:title, then <title>, with site-name
+   suffixes and section prefixes removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extract import dom, thresholds
+from extract.structured import StructuredData
+from extract.text import fold, squash, words
+
+# Elements that CMSs use for the article title when it is not an h1
+# (baodautu.vn: div.title-detail).
+TITLE_SELECTORS = (
+    "h1",
+    '[itemprop="headline"]',
+    ".title-detail",
+    ".detail-title",
+    ".article-title",
+    ".article__title",
+    ".post-title",
+    ".entry-title",
+    ".news-title",
+    ".title_detail",
+    ".titledetail",
+    ".story-title",
+    ".headline",
+)
+_SEPARATORS = re.compile(r"\s+[-|–—:•»]\s+|\s*\|\s*")
+_LOGO_SIGNATURE = re.compile(r"logo|brand|site-?name|masthead")
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    text: str
+    node: LexborNode | None
+    rule: str
+
+
+def find_headline(tree: LexborHTMLParser, data: StructuredData, url: str) -> Headline | None:
+    metadata = _metadata_titles(tree, data)
+    visible = _visible_titles(tree)
+    for node, text in visible:
+        if any(similar(text, title) for title in metadata):
+            return Headline(text, node, "VISIBLE_MATCHES_METADATA")
+    h1s = [(n, t) for n, t in visible if n.tag == "h1"]
+    if len(h1s) == 1 or (not metadata and visible):
+        node, text = h1s[0] if len(h1s) == 1 else visible[0]
+        return Headline(text, node, "SINGLE_VISIBLE_TITLE")
+    site_names = _site_names(data, url)
+    for title in metadata:
+        cleaned = strip_site_name(title, site_names)
+        if len(cleaned) >= thresholds.MIN_HEADLINE_LEN:
+            return Headline(cleaned, _find_node(visible, cleaned), "METADATA_TITLE")
+    return None
+
+
+def _metadata_titles(tree: LexborHTMLParser, data: StructuredData) -> list[str]:
+    titles = [data.headline] if data.headline else []
+    titles += data.all_meta("og:title", "twitter:title", "title", "dc.title")
+    title_node = tree.css_first("head title") or tree.css_first("title")
+    if title_node is not None:
+        titles.append(fold(title_node.text(deep=True)))
+    return list(dict.fromkeys(t for t in titles if t))
+
+
+def _visible_titles(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
+    found: list[tuple[LexborNode, str]] = []
+    seen: set[int] = set()
+    for selector in TITLE_SELECTORS:
+        for node in tree.css(selector):
+            if node.mem_id in seen or node.tag in ("meta", "title", "html", "body"):
+                continue
+            seen.add(node.mem_id)
+            text = fold(node.text(deep=True, separator=" "))
+            if not (thresholds.MIN_HEADLINE_LEN <= len(text) <= thresholds.MAX_HEADLINE_LEN):
+                continue
+            if _LOGO_SIGNATURE.search(dom.signature(node)) or dom.is_hidden(node):
+                continue
+            found.append((node, text))
+    return found
+
+
+def similar(first: str, second: str) -> bool:
+    """Same headline, perhaps with a site suffix or a reworded phrase."""
+    a, b = set(words(first)), set(words(second))
+    if not a or not b:
+        return False
+    shorter = min(len(a), len(b))
+    return len(a & b) / shorter >= thresholds.HEADLINE_SIMILARITY and (
+        len(a & b) / max(len(a), len(b)) >= thresholds.HEADLINE_SIMILARITY / 2
+    )
+
+
+def _site_names(data: StructuredData, url: str) -> list[str]:
+    names = list(data.publisher_names) + data.all_meta("og:site_name", "application-name")
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0]
+    names.append(host)
+    names.append(host.split(".")[0])
+    return [squash(n) for n in names if squash(n)]
+
+
+def strip_site_name(title: str, site_names: list[str]) -> str:
+    """Drop " - Báo VnExpress Kinh doanh"-style parts naming the site."""
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    kept = [p for p in parts if not _names_site(p, site_names)]
+    if not kept:
+        return title
+    if len(kept) == len(parts):
+        return max(parts, key=len) if len(parts) == 2 and len(parts[-1]) < 25 else title
+    return " - ".join(kept) if len(kept) > 1 else kept[0]
+
+
+def _names_site(part: str, site_names: list[str]) -> bool:
+    key = squash(part)
+    return bool(key) and any(name in key or key in name for name in site_names if len(name) > 2)
+
+
+def _find_node(visible: list[tuple[LexborNode, str]], text: str) -> LexborNode | None:
+    for node, candidate in visible:
+        if similar(candidate, text):
+            return node
+    return None

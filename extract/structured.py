@@ -1,0 +1,271 @@
+"""Machine-readable page metadata: JSON-LD, microdata, OpenGraph/meta tags, links.
+
+Everything is read from the one parsed tree; values are unescaped (some CMSs
+escape entities twice inside JSON-LD) and whitespace-folded, but not judged:
+the field layers decide what to trust.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+from extract.text import fold, unescape_all
+
+# JSON-LD types that describe the article itself.
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+    }
+)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_JSON_FIELD = r'"{name}"\s*:\s*"((?:[^"\\]|\\.)*)"'
+# JSON-LD nesting beyond this is not metadata but a data dump.
+_MAX_DEPTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """An author entry from JSON-LD: its name and whether it claims to be a person."""
+
+    name: str
+    is_person: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StructuredData:
+    headline: str | None = None
+    published: tuple[str, ...] = ()
+    modified: tuple[str, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    publisher_names: tuple[str, ...] = ()
+    section: str | None = None
+    page_types: tuple[str, ...] = ()
+    meta: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    canonical: str | None = None
+    language: str | None = None
+
+    def first_meta(self, *names: str) -> str | None:
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value:
+                    return value
+        return None
+
+    def all_meta(self, *names: str) -> list[str]:
+        return [v for name in names for v in self.meta.get(name, ()) if v]
+
+
+def read_structured(tree: LexborHTMLParser) -> StructuredData:
+    meta = _meta_tags(tree)
+    objects = list(_json_ld_objects(tree))
+    article = next((o for o in objects if _types(o) & ARTICLE_TYPES), None)
+    page_types = tuple(t for o in objects for t in _types(o))
+    headline = published = modified = section = None
+    credits: list[Credit] = []
+    publishers: list[str] = []
+    for obj in objects:
+        publishers.extend(_names(obj.get("publisher")))
+        if {"organization", "newsmediaorganization", "website"} & _types(obj):
+            publishers.extend(_names(obj))
+    if article is not None:
+        headline = _string(article.get("headline")) or _string(article.get("name"))
+        published = _string(article.get("datePublished")) or _string(article.get("dateCreated"))
+        modified = _string(article.get("dateModified"))
+        section = _string(article.get("articleSection"))
+        credits = list(_credits(article.get("author")))
+    micro = _microdata(tree)
+    return StructuredData(
+        headline=headline or micro.headline,
+        published=tuple(v for v in (published, *micro.published) if v),
+        modified=tuple(v for v in (modified, *micro.modified) if v),
+        credits=tuple(credits) or micro.credits,
+        publisher_names=tuple(dict.fromkeys(p for p in publishers if p)),
+        section=section,
+        page_types=page_types,
+        meta=meta,
+        canonical=_canonical(tree),
+        language=_language(tree, meta),
+    )
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        value = attrs.get("content")
+        if key and value:
+            found.setdefault(key.strip().lower(), []).append(fold(unescape_all(value)))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _canonical(tree: LexborHTMLParser) -> str | None:
+    for node in tree.css("link[rel]"):
+        if "canonical" in (node.attributes.get("rel") or "").lower().split():
+            href = (node.attributes.get("href") or "").strip()
+            if href:
+                return href
+    return None
+
+
+def _language(tree: LexborHTMLParser, meta: dict[str, tuple[str, ...]]) -> str | None:
+    root = tree.css_first("html")
+    lang = root.attributes.get("lang") if root is not None else None
+    if not lang:
+        for key in ("og:locale", "content-language", "language", "dc.language"):
+            if meta.get(key):
+                lang = meta[key][0]
+                break
+    if not lang:
+        return None
+    lang = lang.strip().replace("_", "-")
+    return lang.split("-")[0].lower() or None
+
+
+def _json_ld_objects(tree: LexborHTMLParser) -> Iterator[dict[str, object]]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text(deep=True)
+        data = _load_json(raw)
+        if data is None:
+            salvaged = _salvage(raw)
+            if salvaged:
+                yield salvaged
+            continue
+        yield from _walk(data, 0)
+
+
+def _load_json(raw: str) -> object | None:
+    raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
+    raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    for attempt in (raw, _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", raw))):
+        try:
+            return json.loads(attempt, strict=False)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _salvage(raw: str) -> dict[str, object] | None:
+    """Pull the few fields we need out of JSON-LD that does not parse."""
+    if not re.search(r'"@type"\s*:\s*"[^"]*(Article|BlogPosting)', raw):
+        return None
+    found: dict[str, object] = {"@type": "NewsArticle"}
+    for name in ("headline", "datePublished", "dateModified"):
+        match = re.search(_JSON_FIELD.format(name=name), raw)
+        if match:
+            found[name] = match.group(1).replace('\\"', '"')
+    return found if len(found) > 1 else None
+
+
+def _walk(data: object, depth: int) -> Iterator[dict[str, object]]:
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        if "@type" in data:
+            yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _walk(graph, depth + 1)
+        for key in ("mainEntity", "mainEntityOfPage", "hasPart"):
+            value = data.get(key)
+            if isinstance(value, dict | list):
+                yield from _walk(value, depth + 1)
+
+
+def _types(obj: dict[str, object]) -> set[str]:
+    value = obj.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {v.strip().lower().rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
+
+
+def _string(value: object) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    return fold(unescape_all(value)) or None
+
+
+def _names(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            name = _string(item.get("name"))
+            if name:
+                names.append(name)
+        elif isinstance(item, str) and item.strip():
+            names.append(fold(unescape_all(item)))
+    return names
+
+
+def _credits(value: object) -> Iterator[Credit]:
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, list):
+            yield from _credits(item)
+        elif isinstance(item, dict):
+            name = _string(item.get("name"))
+            if name:
+                yield Credit(name, "organization" not in _types(item))
+        elif isinstance(item, str) and item.strip():
+            yield Credit(fold(unescape_all(item)), True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Microdata:
+    headline: str | None
+    published: tuple[str, ...]
+    modified: tuple[str, ...]
+    credits: tuple[Credit, ...]
+
+
+def _itemprop_values(tree: LexborHTMLParser, name: str) -> list[str]:
+    values = []
+    for node in tree.css(f'[itemprop="{name}"]'):
+        attrs = node.attributes
+        value = attrs.get("content") or attrs.get("datetime")
+        if not value and node.tag != "meta":
+            value = node.text(deep=True, separator=" ")
+        if value and value.strip():
+            values.append(fold(unescape_all(value)))
+    return values
+
+
+def _microdata(tree: LexborHTMLParser) -> _Microdata:
+    """The cheap part of microdata: a few itemprops, read without item scoping."""
+    headlines = _itemprop_values(tree, "headline")
+    credits = []
+    for node in tree.css('[itemprop="author"]'):
+        name_node = node.css_first('[itemprop="name"]')
+        source = name_node if name_node is not None else node
+        value = source.attributes.get("content") or source.text(deep=True, separator=" ")
+        if value and value.strip():
+            credits.append(Credit(fold(value), True))
+    return _Microdata(
+        headline=headlines[0] if headlines else None,
+        published=tuple(_itemprop_values(tree, "datePublished")),
+        modified=tuple(_itemprop_values(tree, "dateModified")),
+        credits=tuple(credits),
+    )

@@ -1,0 +1,61 @@
+"""Text normalisation shared by every layer: NFC, whitespace folding, keys."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Zero-width and soft-hyphen characters break tokens without being visible.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """NFC, invisible characters removed, whitespace runs to one space, trimmed."""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    text = " ".join(text.split())  # str.split knows every Unicode space, NBSP included
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def visible_len(text: str) -> int:
+    """Characters that are not whitespace: a cheap size for density measures."""
+    return sum(map(len, text.split()))
+
+
+def unescape_all(text: str, rounds: int = 3) -> str:
+    """Undo HTML entities, also when a CMS escaped them twice ("&amp;#7871;")."""
+    for _ in range(rounds):
+        if "&" not in text:
+            break
+        unescaped = html.unescape(text)
+        if unescaped == text:
+            break
+        text = unescaped
+    return text
+
+
+def match_key(text: str) -> str:
+    """The comparison key of the scoring spec: NFC, folded whitespace, casefold."""
+    return fold(text).casefold()
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def squash(text: str) -> str:
+    """Accent-free, lower-case, letters and digits only: "Dân Trí" -> "dantri"."""
+    return _NON_ALNUM.sub("", strip_accents(text).lower())
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)

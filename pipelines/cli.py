@@ -1,0 +1,289 @@
+"""The `ocop-news` command.
+
+Each subcommand parses its options, runs one job and maps our exceptions to
+a one-line message on stderr and a documented exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipelines.errors import ConfigError, InputError, PipelineError
+from pipelines.exit_codes import ExitCode
+from pipelines.tables import FORMATS, write_rows
+from warehouse.errors import ExportError, WarehouseError, WarehouseOpenError
+
+if TYPE_CHECKING:
+    from pipelines.file_commands import FileOutcome
+
+log = logging.getLogger("ocop_news")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except (ConfigError, InputError) as exc:
+        return _fail(str(exc), ExitCode.BAD_INPUT)
+    except WarehouseOpenError as exc:
+        code = ExitCode.WAREHOUSE_BUSY if "in use" in str(exc) else ExitCode.BAD_INPUT
+        return _fail(str(exc), code)
+    except (WarehouseError, ExportError, PipelineError) as exc:
+        return _fail(str(exc), ExitCode.BAD_INPUT)
+    except KeyboardInterrupt:
+        return _fail("interrupted; everything stored so far is kept", ExitCode.FATAL)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ocop-news",
+        description="Crawl Vietnamese regional news about the OCOP programme into DuckDB.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    _add_demo(commands)
+    _add_crawl(commands)
+    _add_extract(commands)
+    _add_figures(commands)
+    _add_export(commands)
+    _add_query(commands)
+    return parser
+
+
+# -- demo --------------------------------------------------------------------------
+
+
+def _add_demo(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "demo",
+        help="crawl the bundled local mini-web into ./ocop-demo.duckdb and Parquet",
+        description="Serve the bundled mini-web on 127.0.0.1, crawl it into "
+        "./ocop-demo.duckdb (rebuilt each run), export Parquet to ./ocop-demo-parquet/ "
+        "and print a summary with every article and figure found.",
+    )
+    p.add_argument("--dir", default=".", help="folder for the demo outputs (default: .)")
+    p.set_defaults(handler=_run_demo)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from pipelines.demo import run_demo
+
+    workdir = Path(args.dir)
+    if not workdir.is_dir():
+        raise InputError(f"--dir {workdir} is not a folder")
+    result = run_demo(workdir)
+    sys.stdout.write(result.report)
+    sys.stdout.write(
+        f"\nwarehouse: {result.db_path}\nparquet:   {result.parquet_dir}/\n"
+        f"try: ocop-news query --db {result.db_path} "
+        '"SELECT province, year, kind, sum(value) FROM ocop_figures GROUP BY ALL ORDER BY ALL"\n'
+    )
+    return ExitCode.OK if result.crawl.status == "succeeded" else ExitCode.PARTIAL
+
+
+# -- crawl -------------------------------------------------------------------------
+
+
+def _add_crawl(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "crawl",
+        help="crawl the configured sites into a DuckDB warehouse",
+        description="Crawl the sites of a config (default: the shipped list of real regional "
+        "sites) into a DuckDB warehouse. Incremental: known articles are not fetched again "
+        "unless --refresh; feeds, sitemaps and listings use conditional requests.",
+    )
+    p.add_argument("--config", help="sites config TOML (default: the shipped real-site list)")
+    p.add_argument("--db", required=True, help="DuckDB warehouse file (created if missing)")
+    p.add_argument(
+        "--site",
+        action="append",
+        dest="sites",
+        metavar="ID",
+        help="crawl only this site id (repeatable)",
+    )
+    p.add_argument("--refresh", action="store_true", help="fetch known articles again")
+    p.set_defaults(handler=_run_crawl)
+
+
+def _run_crawl(args: argparse.Namespace) -> int:
+    from pipelines.config import load_config
+    from pipelines.crawl_job import run_crawl
+    from pipelines.progress import PageProgress
+    from warehouse.store import Warehouse
+
+    config = load_config(args.config).select(args.sites)
+    with Warehouse.open(args.db) as warehouse, PageProgress() as progress:
+        outcome = run_crawl(config, warehouse, refresh=args.refresh, on_page=progress.on_page)
+    c = outcome.counters
+    print(
+        f"run {outcome.run_id} {outcome.status}: pages fetched {c.pages_fetched}, "
+        f"not modified {c.pages_not_modified}, failed {c.pages_failed}; articles new "
+        f"{c.articles_new}, updated {c.articles_updated}, unchanged {c.articles_unchanged}; "
+        f"figures {c.figures}"
+    )
+    return ExitCode.OK if outcome.status == "succeeded" else ExitCode.PARTIAL
+
+
+# -- extract -----------------------------------------------------------------------
+
+
+def _add_extract(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "extract",
+        help="extract articles from saved HTML files (JSON lines on stdout)",
+        description="Extract headline, lead, text, publish time, authors, section, source "
+        "credit and OCOP figures from saved HTML pages; one JSON object a line.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE.html")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--url", help="the page's URL (one file only)")
+    group.add_argument(
+        "--url-map", metavar="MAP.json", help="JSON object from file name to page URL"
+    )
+    p.set_defaults(handler=_run_extract)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from pipelines.file_commands import extract_files, load_url_map
+
+    url_map = load_url_map(args.url_map)
+    return _print_outcomes(extract_files(args.files, args.url, url_map))
+
+
+# -- figures -----------------------------------------------------------------------
+
+
+def _add_figures(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "figures",
+        help="extract OCOP figures from plain-text files (JSON lines on stdout)",
+        description="Read OCOP figures (counts, star classes, kinds, years, places) from "
+        "plain-text article files; one JSON object a line with `file` and `figures`.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE.txt")
+    p.add_argument(
+        "--published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the article's publish date (resolves 'năm nay', running totals)",
+    )
+    p.add_argument("--province", metavar="NAME", help="the outlet's province (place fallback)")
+    p.set_defaults(handler=_run_figures)
+
+
+def _run_figures(args: argparse.Namespace) -> int:
+    from extract.figures import canonical_province
+    from pipelines.file_commands import figures_files
+
+    province = None
+    if args.province is not None:
+        province = canonical_province(args.province)
+        if province is None:
+            raise InputError(
+                f"--province {args.province!r} is not a Vietnamese province "
+                "(before or after the 2025 reorganisation)"
+            )
+    return _print_outcomes(figures_files(args.files, args.published, province))
+
+
+# -- export ------------------------------------------------------------------------
+
+
+def _add_export(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "export",
+        help="export the warehouse to Parquet, partitioned by site and publish month",
+        description="Write articles, authors and figures as Parquet, hive-partitioned by "
+        "site_id and month (YYYY-MM), plus sites and crawl_runs. The export is built in a "
+        "temporary folder and renamed into place.",
+    )
+    p.add_argument("--db", required=True, help="DuckDB warehouse file")
+    p.add_argument("--out", required=True, help="output folder (replaced atomically)")
+    p.set_defaults(handler=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from warehouse.export import export_parquet
+    from warehouse.store import Warehouse
+
+    with Warehouse.open(args.db, read_only=True) as warehouse:
+        summary = export_parquet(warehouse, args.out)
+    rows = ", ".join(f"{name} {count}" for name, count in summary.rows.items())
+    print(f"exported to {summary.out_dir}: {rows}")
+    return ExitCode.OK
+
+
+# -- query -------------------------------------------------------------------------
+
+
+def _add_query(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "query",
+        help="run SQL against the warehouse (read-only)",
+        description="Run one SQL statement against the warehouse, opened read-only.",
+    )
+    p.add_argument("--db", required=True, help="DuckDB warehouse file")
+    p.add_argument("sql", help="the SQL statement")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    p.set_defaults(handler=_run_query)
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    from warehouse.store import Warehouse
+
+    with Warehouse.open(args.db, read_only=True) as warehouse:
+        result = warehouse.query(args.sql)
+    write_rows(sys.stdout, result.columns, result.rows, args.format)
+    return ExitCode.OK
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def _print_outcomes(outcomes: Iterable[FileOutcome]) -> int:
+    failed = 0
+    for outcome in outcomes:
+        if outcome.error is not None:
+            failed += 1
+            print(f"ocop-news: {outcome.error}", file=sys.stderr)
+            continue
+        print(json.dumps(outcome.record, ensure_ascii=False), flush=True)
+    return ExitCode.BAD_INPUT if failed else ExitCode.OK
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _fail(message: str, code: ExitCode) -> int:
+    print(f"ocop-news: {message}", file=sys.stderr)
+    return int(code)
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # httpx logs every request at INFO; our progress lines already say it.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

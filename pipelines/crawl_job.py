@@ -1,0 +1,185 @@
+"""The crawl job: config -> crawler -> extract -> warehouse.
+
+Each fetched page is recorded as it arrives, and each article is stored with
+its authors and figures in one transaction, so a run that is interrupted
+keeps everything it finished.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from crawler.engine import Crawler
+from crawler.models import CrawlStats, FetchResult
+from extract.article import extract_article
+from extract.errors import ExtractError
+from extract.models import Article, PageContext
+from extract.version import EXTRACTOR_VERSION
+from pipelines.config import AppConfig, SiteConfig
+from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord
+from warehouse.store import Warehouse
+
+log = logging.getLogger(__name__)
+
+HTTP_NOT_MODIFIED = 304
+
+
+@dataclass(frozen=True, slots=True)
+class PageEvent:
+    """What happened to one fetched page, for progress display."""
+
+    site_id: str
+    url: str
+    role: str
+    status: int | None
+    error: str | None
+    outcome: LoadOutcome | None  # for stored articles
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlOutcome:
+    run_id: int
+    status: str  # succeeded | partial | failed
+    counters: RunCounters
+    stats: CrawlStats
+
+
+def run_crawl(
+    config: AppConfig,
+    warehouse: Warehouse,
+    *,
+    command: str = "crawl",
+    refresh: bool = False,
+    on_page: Callable[[PageEvent], None] | None = None,
+) -> CrawlOutcome:
+    """Crawl every site of `config` into `warehouse` and record the run."""
+    warehouse.upsert_sites(
+        SiteRecord(s.id, s.name, s.province, s.spec.base_url) for s in config.sites
+    )
+    run_id = warehouse.begin_run(command, [s.id for s in config.sites])
+    job = _CrawlJob(config, warehouse, run_id, on_page or (lambda event: None))
+    crawler = Crawler(
+        config.crawler,
+        [s.spec for s in config.sites],
+        is_known=job.known_urls.__contains__,
+        validators=warehouse.validators(),
+        refresh=refresh,
+    )
+    try:
+        asyncio.run(job.consume(crawler))
+    except BaseException:
+        warehouse.finish_run(run_id, "failed", job.counters)
+        raise
+    status = "partial" if job.counters.pages_failed else "succeeded"
+    warehouse.finish_run(run_id, status, job.counters)
+    return CrawlOutcome(run_id, status, job.counters, crawler.stats)
+
+
+class _CrawlJob:
+    def __init__(
+        self,
+        config: AppConfig,
+        warehouse: Warehouse,
+        run_id: int,
+        on_page: Callable[[PageEvent], None],
+    ) -> None:
+        self.sites = {site.id: site for site in config.sites}
+        self.warehouse = warehouse
+        self.run_id = run_id
+        self.on_page = on_page
+        self.counters = RunCounters()
+        self.known_urls = warehouse.known_article_urls()
+
+    async def consume(self, crawler: Crawler) -> None:
+        async for result in crawler.run():
+            self.handle(result)
+
+    def handle(self, result: FetchResult) -> None:
+        self.warehouse.record_pages(self.run_id, [page_record(result)])
+        outcome: LoadOutcome | None = None
+        title: str | None = None
+        if result.error is not None:
+            self.counters.pages_failed += 1
+        elif result.status == HTTP_NOT_MODIFIED:
+            self.counters.pages_not_modified += 1
+        else:
+            # An answer without an error, e.g. a missing robots.txt (no rules), is a fetch.
+            self.counters.pages_fetched += 1
+            if result.role == "article" and result.ok:
+                article = self.extract(result)
+                if article is not None:
+                    outcome = self.store(result, article)
+                    title = article.title
+        self.on_page(
+            PageEvent(
+                result.site_id,
+                result.url,
+                result.role,
+                result.status,
+                result.error,
+                outcome,
+                title,
+            )
+        )
+
+    def extract(self, result: FetchResult) -> Article | None:
+        site = self.sites[result.site_id]
+        try:
+            extracted = extract_article(result.body, page_context(result, site))
+        except ExtractError as exc:
+            log.warning("not extracted: %s: %s", result.url, exc)
+            self.counters.not_articles += 1
+            return None
+        if not isinstance(extracted, Article):
+            log.info("not an article: %s (%s)", result.url, extracted.reason)
+            self.counters.not_articles += 1
+            return None
+        return with_publish_hint(extracted, result.hinted_published)
+
+    def store(self, result: FetchResult, article: Article) -> LoadOutcome:
+        outcome = self.warehouse.store_article(
+            result.site_id, result.url, article, result.fetched_at, EXTRACTOR_VERSION
+        )
+        self.known_urls.add(result.url)
+        self.counters.count_outcome(outcome)
+        if outcome != "unchanged":
+            self.counters.figures += len(article.figures)
+        return outcome
+
+
+def page_context(result: FetchResult, site: SiteConfig) -> PageContext:
+    return PageContext(
+        url=result.final_url or result.url,
+        headers=result.headers,
+        fetched_at=result.fetched_at,
+        province=site.province,
+        overrides=site.selectors,
+    )
+
+
+def with_publish_hint(article: Article, hint: datetime | None) -> Article:
+    """Fill a missing publish time from the feed or news sitemap that listed the page."""
+    if article.published_at is not None or hint is None or hint.tzinfo is None:
+        return article
+    return replace(article, published_at=hint)
+
+
+def page_record(result: FetchResult) -> PageRecord:
+    return PageRecord(
+        site_id=result.site_id,
+        url=result.url,
+        final_url=result.final_url,
+        role=result.role,
+        status=result.status,
+        fetched_at=result.fetched_at,
+        content_type=result.content_type,
+        bytes=len(result.body),
+        etag=result.etag,
+        last_modified=result.last_modified,
+        error=result.error,
+    )

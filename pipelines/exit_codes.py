@@ -1,0 +1,11 @@
+"""Exit codes of the `ocop-news` command, documented in the README."""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FATAL = 1  # an unexpected error; the message says what to report
+    BAD_INPUT = 2  # invalid config, option, file or SQL: fix the input and rerun
+    PARTIAL = 3  # the run finished but some pages failed (see the `pages` table)
+    WAREHOUSE_BUSY = 5  # another process holds the warehouse

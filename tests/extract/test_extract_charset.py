@@ -1,0 +1,70 @@
+"""Decoding: header, BOM, meta anywhere in the head, detection, Vietnamese fix-ups."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from extract.charset import decode_html
+from extract.errors import ExtractError
+
+VIETNAMESE = "Chiến sự đẩy giá hoa nhập khẩu"
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 writes most tone marks as combining characters."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            tones = [c for c in parts if c in TONE_MARKS]
+            base = "".join(c for c in parts if c not in TONE_MARKS)
+            out += unicodedata.normalize("NFC", base).encode("cp1258")
+            out += "".join(tones).encode("cp1258")
+    return bytes(out)
+
+
+def test_meta_charset_after_a_long_head_is_honoured() -> None:
+    head = "<style>" + "x" * 200_000 + "</style>"
+    page = f'<html><head>{head}<meta charset="windows-1258"></head><body>đ</body></html>'
+    text = decode_html(cp1258(page))
+    assert text.endswith("<body>đ</body></html>")
+
+
+def test_header_charset_wins_over_detection() -> None:
+    page = cp1258(f"<html><body>{VIETNAMESE}</body></html>")
+    text = decode_html(page, (("Content-Type", "text/html; charset=windows-1258"),))
+    assert VIETNAMESE in text
+
+
+def test_latin1_header_on_utf8_bytes_decodes_as_utf8() -> None:
+    page = f"<p>{VIETNAMESE}</p>".encode()
+    assert VIETNAMESE in decode_html(page, (("content-type", "text/html; charset=ISO-8859-1"),))
+
+
+def test_bom_decides_the_encoding() -> None:
+    assert VIETNAMESE in decode_html(b"\xef\xbb\xbf<p>" + VIETNAMESE.encode() + b"</p>")
+
+
+def test_output_is_nfc_and_eth_becomes_d_with_stroke_in_vietnamese() -> None:
+    decomposed = "<p>Ðà Nẵng tiếng Vie\u0302\u0323t</p>".encode()
+    text = decode_html(decomposed)
+    assert "Đà Nẵng" in text and "Việt" in text
+
+
+def test_undeclared_legacy_bytes_are_detected() -> None:
+    page = cp1258("<p>" + VIETNAMESE * 20 + "</p>")
+    text = decode_html(page)
+    assert "<p>" in text and "\ufffd" not in text
+
+
+@pytest.mark.parametrize("body", [b"", b"   ", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50])
+def test_empty_or_binary_input_raises_a_clear_extract_error(body: bytes) -> None:
+    with pytest.raises(ExtractError, match=r"empty|binary"):
+        decode_html(body)

@@ -1,0 +1,64 @@
+"""Any bytes in, an Article or NotArticle out: mutated real pages never raise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract import extract_article
+from extract.models import Article, NotArticle, PageContext
+
+VN_NEWS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "vn-news"
+CTX = PageContext(url="https://example.test/a.html")
+SOUP = [
+    b"<div>", b"</div>", b"<p>", b"</p>", b"<h1>", b"</a>", b"<table><tr><td>", b"<!--",
+    b"-->", b"<script>", b"</script>", b'<meta charset="x-unknown">', b"\x00", b"\xff\xfe",
+    b"<html lang=vi>", b"27/12/2023 10:00", b"Theo TTXVN", b"&#x110;&amp;", b"<br>",
+]  # fmt: skip
+PAGES = sorted(VN_NEWS.glob("*/*_article*.html")) if VN_NEWS.is_dir() else []
+
+
+def _check(body: bytes) -> None:
+    result = extract_article(body, CTX)
+    assert isinstance(result, Article | NotArticle)
+    if isinstance(result, Article):
+        assert result.title
+        assert result.published_at is None or result.published_at.tzinfo is not None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=3000))
+def test_random_bytes_give_a_result(body: bytes) -> None:
+    _check(body)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(SOUP) | st.text(max_size=20).map(str.encode), max_size=60))
+def test_tag_soup_gives_a_result(pieces: list[bytes]) -> None:
+    _check(b"".join(pieces))
+
+
+def test_very_deep_nesting_gives_a_result() -> None:
+    _check(b"<html><body>" + b"<div>" * 5000 + b"x" * 500 + b"</div>" * 10 + b"</body></html>")
+
+
+@pytest.mark.skipif(not PAGES, reason="../shared/corpus/vn-news is not present beside the repo")
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.data())
+def test_mutated_real_pages_give_a_result(data: st.DataObject) -> None:
+    page = bytearray(Path(data.draw(st.sampled_from(PAGES))).read_bytes())
+    for _ in range(data.draw(st.integers(0, 20))):
+        position = data.draw(st.integers(0, len(page) - 1))
+        page[position] = data.draw(st.integers(0, 255))
+    for _ in range(data.draw(st.integers(0, 5))):
+        position = data.draw(st.integers(0, len(page)))
+        page[position:position] = data.draw(st.sampled_from(SOUP))
+    end = data.draw(st.integers(0, len(page)))
+    _check(bytes(page[:end]))

@@ -1,0 +1,98 @@
+"""Parquet export: hive partitions by site and month, read back by DuckDB; atomic swap."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.errors import ExportError
+from warehouse.export import export_parquet
+from warehouse.records import SiteRecord
+from warehouse.store import Warehouse
+
+from .test_store import _article
+
+VN = timezone(timedelta(hours=7))
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Warehouse:
+    wh = Warehouse.open(tmp_path / "w.duckdb")
+    wh.upsert_sites(
+        [
+            SiteRecord("site-a", "A", None, "http://127.0.0.1:1/"),
+            SiteRecord("site-b", "B", None, "http://127.0.0.1:2/"),
+        ]
+    )
+    seen = datetime.now(VN)
+    wh.store_article("site-a", "u1", _article(), seen, "v1")
+    wh.store_article(
+        "site-b",
+        "u2",
+        replace(_article(), published_at=datetime(2024, 3, 5, 8, 0, tzinfo=VN)),
+        seen,
+        "v1",
+    )
+    wh.store_article("site-b", "u3", replace(_article(), published_at=None), seen, "v1")
+    yield wh
+    wh.close()
+
+
+def test_export_partitions_articles_by_site_and_publish_month(
+    filled: Warehouse, tmp_path: Path
+) -> None:
+    out = tmp_path / "export"
+    summary = export_parquet(filled, out)
+    assert summary.rows["articles"] == 3
+    partitions = sorted(
+        p.relative_to(out / "articles").parent.as_posix()
+        for p in (out / "articles").rglob("*.parquet")
+    )
+    assert partitions == [
+        "site_id=site-a/month=2023-12",
+        "site_id=site-b/month=2024-03",
+        "site_id=site-b/month=unknown",
+    ]
+
+
+def test_exported_rows_read_back_with_duckdb_equal_the_warehouse(
+    filled: Warehouse, tmp_path: Path
+) -> None:
+    out = tmp_path / "export"
+    export_parquet(filled, out)
+    con = duckdb.connect()
+    rows = con.execute(
+        f"SELECT url, title, site_id, month FROM read_parquet('{out}/articles/**/*.parquet', "
+        "hive_partitioning = true) ORDER BY url"
+    ).fetchall()
+    figures = con.execute(
+        f"SELECT count(*), sum(value) FROM read_parquet('{out}/ocop_figures/**/*.parquet', "
+        "hive_partitioning = true)"
+    ).fetchone()
+    sites = con.execute(f"SELECT count(*) FROM '{out}/sites.parquet'").fetchone()
+    con.close()
+    assert [r[0] for r in rows] == ["u1", "u2", "u3"]
+    assert rows[0][2:] == ("site-a", "2023-12")
+    assert figures == (6, 3 * (12 + 13))
+    assert sites == (2,)
+
+
+def test_reexport_replaces_the_previous_export_whole(filled: Warehouse, tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    export_parquet(filled, out)
+    (out / "stale.txt").write_text("from an old export")
+    export_parquet(filled, out)
+    assert not (out / "stale.txt").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export")] == []
+
+
+def test_export_to_a_file_path_fails_and_leaves_the_file(filled: Warehouse, tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("keep me")
+    with pytest.raises(ExportError, match="not a folder"):
+        export_parquet(filled, target)
+    assert target.read_text() == "keep me"

@@ -1,0 +1,190 @@
+"""The warehouse on a real DuckDB file: schema, idempotent loading, validators."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from extract.models import Article, Figure
+from warehouse.errors import WarehouseOpenError
+from warehouse.records import PageRecord, RunCounters, SiteRecord
+from warehouse.schema import SCHEMA_VERSION
+from warehouse.store import Warehouse
+
+VN = timezone(timedelta(hours=7))
+
+
+def _figure(value: int, kind: str = "recognized") -> Figure:
+    return Figure(
+        value=value,
+        subject="product",
+        kind=kind,  # type: ignore[arg-type]
+        min_stars=3,
+        max_stars=3,
+        qualifier=None,
+        year=2023,
+        place_text="tỉnh Thanh Hóa",
+        place_level="province",
+        province="Thanh Hóa",
+        sentence=f"Tỉnh công nhận thêm {value} sản phẩm OCOP 3 sao.",
+        start=20,
+        end=20 + len(str(value)),
+    )
+
+
+def _article(title: str = "Thêm 12 sản phẩm OCOP", figures: int = 2) -> Article:
+    return Article(
+        url="http://127.0.0.1:1/a-1.htm",
+        canonical_url=None,
+        title=title,
+        lead="Lead",
+        paragraphs=("Đoạn một.", "Đoạn hai."),
+        published_at=datetime(2023, 12, 27, 10, 0, tzinfo=VN),
+        modified_at=None,
+        authors=("Hương Hạnh", "Quang Phú"),
+        section="Kinh tế",
+        source_credit=None,
+        captions=(),
+        language="vi",
+        figures=tuple(_figure(12 + n) for n in range(figures)),
+    )
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Warehouse:
+    wh = Warehouse.open(tmp_path / "w.duckdb")
+    wh.upsert_sites([SiteRecord("site-a", "Site A", "Thanh Hóa", "http://127.0.0.1:1/")])
+    yield wh
+    wh.close()
+
+
+def _counts(wh: Warehouse) -> dict[str, int]:
+    return {t: wh.count_rows(t) for t in ("articles", "article_authors", "ocop_figures")}
+
+
+def test_new_warehouse_is_at_current_schema_version(warehouse: Warehouse) -> None:
+    assert warehouse.schema_version() == SCHEMA_VERSION
+
+
+def test_storing_the_same_article_twice_leaves_the_same_rows(warehouse: Warehouse) -> None:
+    seen = datetime(2024, 1, 1, tzinfo=VN)
+    first = warehouse.store_article("site-a", "u1", _article(), seen, "v1")
+    before = _counts(warehouse)
+    second = warehouse.store_article("site-a", "u1", _article(), seen + timedelta(days=1), "v1")
+    assert (first, second) == ("new", "unchanged")
+    assert _counts(warehouse) == before == {"articles": 1, "article_authors": 2, "ocop_figures": 2}
+    row = warehouse.query("SELECT first_seen_at, last_seen_at FROM articles").rows[0]
+    assert row[1] - row[0] == timedelta(days=1)
+
+
+def test_changed_article_replaces_its_authors_and_figures(warehouse: Warehouse) -> None:
+    seen = datetime(2024, 1, 1, tzinfo=VN)
+    warehouse.store_article("site-a", "u1", _article(figures=3), seen, "v1")
+    changed = replace(_article(title="Mới", figures=1), authors=("Minh Anh",))
+    assert warehouse.store_article("site-a", "u1", changed, seen, "v1") == "updated"
+    assert _counts(warehouse) == {"articles": 1, "article_authors": 1, "ocop_figures": 1}
+    assert warehouse.query("SELECT title FROM articles").rows == [("Mới",)]
+
+
+def test_new_extractor_version_counts_as_update(warehouse: Warehouse) -> None:
+    seen = datetime(2024, 1, 1, tzinfo=VN)
+    warehouse.store_article("site-a", "u1", _article(), seen, "v1")
+    assert warehouse.store_article("site-a", "u1", _article(), seen, "v2") == "updated"
+
+
+def test_publish_time_reads_back_as_the_same_instant_in_vietnam_time(
+    warehouse: Warehouse,
+) -> None:
+    warehouse.store_article("site-a", "u1", _article(), datetime.now(VN), "v1")
+    (published,) = warehouse.query("SELECT published_at FROM articles").rows[0]
+    assert published == datetime(2023, 12, 27, 10, 0, tzinfo=VN)
+    assert published.isoformat().endswith("+07:00")
+
+
+def test_figures_keep_spec_field_names_and_offsets(warehouse: Warehouse) -> None:
+    warehouse.store_article("site-a", "u1", _article(figures=1), datetime.now(VN), "v1")
+    result = warehouse.query(
+        'SELECT value, kind, min_stars, year, province, sentence, "start", "end" FROM ocop_figures'
+    )
+    assert result.rows == [(12, "recognized", 3, 2023, "Thanh Hóa", _figure(12).sentence, 20, 22)]
+
+
+def test_validators_return_newest_etag_of_listing_pages(warehouse: Warehouse) -> None:
+    run = warehouse.begin_run("test", ["site-a"])
+    t0 = datetime(2024, 1, 1, tzinfo=VN)
+
+    def page(etag: str, when: datetime, role: str = "listing") -> PageRecord:
+        return PageRecord(
+            "site-a",
+            "http://x/list",
+            "http://x/list",
+            role,
+            200,
+            when,
+            "text/html",
+            10,
+            etag,
+            None,
+            None,
+        )
+
+    warehouse.record_pages(run, [page('"old"', t0), page('"new"', t0 + timedelta(hours=1))])
+    warehouse.record_pages(
+        run,
+        [
+            PageRecord(
+                "site-a",
+                "http://x/a",
+                "http://x/a",
+                "article",
+                200,
+                t0,
+                "text/html",
+                5,
+                '"art"',
+                None,
+                None,
+            )
+        ],
+    )
+    assert warehouse.validators() == {"http://x/list": ('"new"', None)}
+
+
+def test_finished_run_records_status_and_counters(warehouse: Warehouse) -> None:
+    run = warehouse.begin_run("crawl", ["site-a"])
+    warehouse.finish_run(run, "partial", RunCounters(pages_fetched=4, pages_failed=1))
+    row = warehouse.query(
+        "SELECT status, pages_fetched, pages_failed, finished_at IS NOT NULL, sites "
+        "FROM crawl_runs WHERE id = ?",
+        [run],
+    ).rows[0]
+    assert row == ("partial", 4, 1, True, ["site-a"])
+
+
+def test_failed_article_write_leaves_no_partial_rows(warehouse: Warehouse) -> None:
+    bad = replace(_article(), figures=(replace(_figure(1), value=None),))  # NOT NULL violated
+    with pytest.raises(duckdb.Error):
+        warehouse.store_article("site-a", "u1", bad, datetime.now(VN), "v1")
+    assert _counts(warehouse) == {"articles": 0, "article_authors": 0, "ocop_figures": 0}
+
+
+def test_read_only_open_of_missing_file_says_to_crawl_first(tmp_path: Path) -> None:
+    with pytest.raises(WarehouseOpenError, match="run `ocop-news crawl"):
+        Warehouse.open(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_open_in_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(WarehouseOpenError, match="does not exist"):
+        Warehouse.open(tmp_path / "no" / "such" / "w.duckdb")
+
+
+def test_a_file_that_is_not_duckdb_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("not a database")
+    with pytest.raises(WarehouseOpenError, match="cannot open"):
+        Warehouse.open(path)
+    assert path.read_text() == "not a database"

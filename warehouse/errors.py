@@ -1,0 +1,17 @@
+"""Exceptions raised by the warehouse."""
+
+
+class WarehouseError(Exception):
+    """Base class for warehouse errors."""
+
+
+class WarehouseOpenError(WarehouseError):
+    """The DuckDB file cannot be opened (missing folder, not a DuckDB file, locked)."""
+
+
+class SchemaTooNewError(WarehouseError):
+    """The file was written by a newer ocop-news; upgrade ocop-news to read it."""
+
+
+class ExportError(WarehouseError):
+    """An export could not be written; the previous export is left in place."""

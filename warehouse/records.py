@@ -1,0 +1,53 @@
+"""Rows the pipelines hand to the warehouse (besides extract.models.Article)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Literal
+
+LoadOutcome = Literal["new", "updated", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRecord:
+    id: str
+    name: str
+    province: str | None
+    base_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageRecord:
+    """One fetch attempt, as stored in `pages`."""
+
+    site_id: str
+    url: str
+    final_url: str | None
+    role: str
+    status: int | None
+    fetched_at: datetime
+    content_type: str | None
+    bytes: int
+    etag: str | None
+    last_modified: str | None
+    error: str | None
+
+
+@dataclass(slots=True)
+class RunCounters:
+    pages_fetched: int = 0
+    pages_not_modified: int = 0
+    pages_failed: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    not_articles: int = 0
+    figures: int = 0
+
+    def count_outcome(self, outcome: LoadOutcome) -> None:
+        name = f"articles_{outcome}"
+        setattr(self, name, getattr(self, name) + 1)
+
+    def as_columns(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -1,0 +1,380 @@
+"""The DuckDB warehouse: opening, migrating, loading and reading.
+
+DuckDB allows one writing process per file. Every load is a transaction of
+its own (an article with its authors and figures, a batch of page rows), so a
+run that dies leaves whole rows only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from extract.models import Article
+from warehouse.errors import SchemaTooNewError, WarehouseError, WarehouseOpenError
+from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord
+from warehouse.schema import MIGRATIONS, SCHEMA_VERSION
+
+# Timestamps are shown in Vietnam time: the zone every source writes in.
+DISPLAY_TIME_ZONE = "Asia/Ho_Chi_Minh"
+VALIDATOR_ROLES = ("feed", "sitemap", "listing")
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+
+class Warehouse:
+    """A DuckDB file holding sites, crawl runs, pages, articles and figures."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
+        self._con = con
+        self.path = path
+        self.read_only = read_only
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Warehouse:
+        """Open (and, when writable, create or upgrade) the warehouse at `path`."""
+        path = Path(path)
+        if read_only and not path.is_file():
+            raise WarehouseOpenError(
+                f"no warehouse at {path}: run `ocop-news crawl --db {path}` first"
+            )
+        if not path.parent.is_dir():
+            raise WarehouseOpenError(
+                f"folder {path.parent} does not exist: create it or choose another --db path"
+            )
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise WarehouseOpenError(_open_failure_message(path, exc)) from exc
+        warehouse = cls(con, path, read_only)
+        try:
+            warehouse._set_time_zone()
+            if read_only:
+                warehouse._check_version_readable()
+            else:
+                warehouse.migrate()
+        except BaseException:
+            con.close()
+            raise
+        return warehouse
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _set_time_zone(self) -> None:
+        self._con.execute(f"SET TimeZone = '{DISPLAY_TIME_ZONE}'")
+
+    # -- schema --------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        exists = self._scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        )
+        if not exists:
+            return 0
+        return int(self._scalar("SELECT coalesce(max(version), 0) FROM schema_version"))
+
+    def _check_version_readable(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNewError(
+                f"{self.path} has schema version {version}, newer than this ocop-news "
+                f"({SCHEMA_VERSION}): upgrade ocop-news"
+            )
+        if version < SCHEMA_VERSION:
+            raise WarehouseOpenError(
+                f"{self.path} has schema version {version}; open it once for writing "
+                f"(e.g. `ocop-news crawl --db {self.path}`) to upgrade it to {SCHEMA_VERSION}"
+            )
+
+    def migrate(self) -> None:
+        """Apply every migration newer than the file's version, each in one transaction."""
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMPTZ)"
+        )
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNewError(
+                f"{self.path} has schema version {current}, newer than this ocop-news "
+                f"({SCHEMA_VERSION}): upgrade ocop-news"
+            )
+        for migration in MIGRATIONS:
+            if migration.version <= current:
+                continue
+            with self._transaction():
+                for statement in migration.statements:
+                    self._con.execute(statement)
+                self._con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, ?)",
+                    [migration.version, migration.description, _now()],
+                )
+
+    # -- loading ---------------------------------------------------------------
+
+    def upsert_sites(self, sites: Iterable[SiteRecord]) -> None:
+        now = _now()
+        with self._transaction():
+            for site in sites:
+                self._con.execute(
+                    "INSERT INTO sites VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    "name = excluded.name, province = excluded.province, "
+                    "base_url = excluded.base_url, updated_at = excluded.updated_at",
+                    [site.id, site.name, site.province, site.base_url, now],
+                )
+
+    def begin_run(self, command: str, site_ids: Sequence[str]) -> int:
+        with self._transaction():
+            run_id = int(self._scalar("SELECT nextval('crawl_run_ids')"))
+            self._con.execute(
+                "INSERT INTO crawl_runs (id, started_at, status, command, sites) "
+                "VALUES (?, ?, 'running', ?, ?)",
+                [run_id, _now(), command, list(site_ids)],
+            )
+        return run_id
+
+    def finish_run(self, run_id: int, status: str, counters: RunCounters) -> None:
+        columns = counters.as_columns()
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        with self._transaction():
+            self._con.execute(
+                f"UPDATE crawl_runs SET finished_at = ?, status = ?, {assignments} WHERE id = ?",
+                [_now(), status, *columns.values(), run_id],
+            )
+
+    def record_pages(self, run_id: int, pages: Sequence[PageRecord]) -> None:
+        if not pages:
+            return
+        rows = [
+            [
+                run_id,
+                p.site_id,
+                p.url,
+                p.final_url,
+                p.role,
+                p.status,
+                p.fetched_at,
+                p.content_type,
+                p.bytes,
+                p.etag,
+                p.last_modified,
+                p.error,
+            ]
+            for p in pages
+        ]
+        with self._transaction():
+            self._con.executemany(
+                "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
+
+    def store_article(
+        self,
+        site_id: str,
+        url: str,
+        article: Article,
+        seen_at: datetime,
+        extractor_version: str,
+    ) -> LoadOutcome:
+        """Insert or update one article with its authors and figures, atomically.
+
+        An article whose extracted content and extractor version are unchanged
+        only gets its `last_seen_at` moved, so reloading a crawl is idempotent.
+        """
+        digest = content_digest(article)
+        with self._transaction():
+            previous = self._con.execute(
+                "SELECT content_sha256, extractor_version FROM articles WHERE url = ?", [url]
+            ).fetchone()
+            if previous == (digest, extractor_version):
+                self._con.execute(
+                    "UPDATE articles SET last_seen_at = greatest(last_seen_at, ?) WHERE url = ?",
+                    [seen_at, url],
+                )
+                return "unchanged"
+            self._write_article(site_id, url, article, seen_at, digest, extractor_version)
+            self._replace_children(url, article)
+        return "new" if previous is None else "updated"
+
+    def _write_article(
+        self,
+        site_id: str,
+        url: str,
+        article: Article,
+        seen_at: datetime,
+        digest: str,
+        extractor_version: str,
+    ) -> None:
+        self._con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (url) DO UPDATE SET site_id = excluded.site_id, "
+            "canonical_url = excluded.canonical_url, title = excluded.title, "
+            "lead = excluded.lead, text = excluded.text, published_at = excluded.published_at, "
+            "modified_at = excluded.modified_at, section = excluded.section, "
+            "source_credit = excluded.source_credit, language = excluded.language, "
+            "captions = excluded.captions, content_sha256 = excluded.content_sha256, "
+            "extractor_version = excluded.extractor_version, "
+            "last_seen_at = greatest(articles.last_seen_at, excluded.last_seen_at)",
+            [
+                url,
+                site_id,
+                article.canonical_url,
+                article.title,
+                article.lead,
+                article.text,
+                article.published_at,
+                article.modified_at,
+                article.section,
+                article.source_credit,
+                article.language,
+                list(article.captions),
+                digest,
+                extractor_version,
+                seen_at,
+                seen_at,
+            ],
+        )
+
+    def _replace_children(self, url: str, article: Article) -> None:
+        self._con.execute("DELETE FROM article_authors WHERE article_url = ?", [url])
+        self._con.execute("DELETE FROM ocop_figures WHERE article_url = ?", [url])
+        if article.authors:
+            self._con.executemany(
+                "INSERT INTO article_authors VALUES (?, ?, ?)",
+                [[url, position, name] for position, name in enumerate(article.authors)],
+            )
+        if article.figures:
+            self._con.executemany(
+                "INSERT INTO ocop_figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [
+                        url,
+                        ordinal,
+                        f.value,
+                        f.subject,
+                        f.kind,
+                        f.min_stars,
+                        f.max_stars,
+                        f.qualifier,
+                        f.year,
+                        f.place_text,
+                        f.place_level,
+                        f.province,
+                        f.sentence,
+                        f.start,
+                        f.end,
+                    ]
+                    for ordinal, f in enumerate(article.figures)
+                ],
+            )
+
+    # -- reading ---------------------------------------------------------------
+
+    def known_article_urls(self) -> set[str]:
+        return {row[0] for row in self._con.execute("SELECT url FROM articles").fetchall()}
+
+    def validators(self) -> dict[str, tuple[str | None, str | None]]:
+        """The newest ETag/Last-Modified per feed, sitemap and listing URL."""
+        rows = self._con.execute(
+            "SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at) "
+            "FROM pages WHERE status = 200 AND role IN ('feed', 'sitemap', 'listing') "
+            "AND (etag IS NOT NULL OR last_modified IS NOT NULL) GROUP BY url"
+        ).fetchall()
+        return {url: (etag, modified) for url, etag, modified in rows}
+
+    def query(self, sql: str, parameters: Sequence[object] | None = None) -> QueryResult:
+        try:
+            cursor = self._con.execute(sql, parameters or [])
+        except duckdb.Error as exc:
+            raise WarehouseError(f"query failed: {exc}") from exc
+        description = cursor.description or []
+        rows = cursor.fetchall() if description else []
+        return QueryResult(tuple(d[0] for d in description), rows)
+
+    def count_rows(self, table: str) -> int:
+        if table not in _TABLES:
+            raise WarehouseError(f"unknown table {table!r}; tables: {', '.join(_TABLES)}")
+        return int(self._scalar(f"SELECT count(*) FROM {table}"))
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The raw connection, for exports and read-only analysis."""
+        return self._con
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _scalar(self, sql: str, parameters: Sequence[object] | None = None) -> Any:
+        row = self._con.execute(sql, parameters or []).fetchone()
+        return None if row is None else row[0]
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+
+_TABLES = ("sites", "crawl_runs", "pages", "articles", "article_authors", "ocop_figures")
+
+
+def content_digest(article: Article) -> str:
+    """A hash of everything stored for an article, to tell updates from re-reads."""
+    payload = {
+        "canonical_url": article.canonical_url,
+        "title": article.title,
+        "lead": article.lead,
+        "text": article.text,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "modified_at": article.modified_at.isoformat() if article.modified_at else None,
+        "authors": list(article.authors),
+        "section": article.section,
+        "source_credit": article.source_credit,
+        "language": article.language,
+        "captions": list(article.captions),
+        "figures": [f.as_record() for f in article.figures],
+    }
+    encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _open_failure_message(path: Path, exc: duckdb.Error) -> str:
+    text = str(exc)
+    if "lock" in text.lower():
+        return (
+            f"{path} is in use by another process (DuckDB allows one writer): wait for it "
+            f"to finish, or query a Parquet export instead. Details: {text}"
+        )
+    return f"cannot open {path} as a DuckDB warehouse: {text}"
