@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from extract import dom
+from extract import dom, thresholds
 from extract.authors import Authorship, choose_authors, trailing_credits
 from extract.blocks import Block
 from extract.body import collect_body, find_containers, split_lead
@@ -20,10 +20,11 @@ from extract.errors import ExtractError
 from extract.figures import extract_figures
 from extract.headline import Headline, find_headline
 from extract.models import Article, NotArticle, PageContext, SelectorOverrides, document_text
+from extract.nesting import too_deep
 from extract.pagetype import measure, rejection
 from extract.published import PublishTimes, choose_times
 from extract.region import header_blocks, headline_index
-from extract.structured import read_structured
+from extract.structured import ARTICLE_TYPES, read_structured
 from extract.text import fold, match_key
 
 # A body's first lines are dropped while they are datelines or credits (the
@@ -37,6 +38,8 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
         html = decode_html(body, ctx.headers)
     except ExtractError as error:
         return NotArticle(ctx.url, str(error), "empty" if not body.strip() else "other")
+    if too_deep(body):
+        return NotArticle(ctx.url, "the markup nests too deep to be a readable page", "other")
     tree = LexborHTMLParser(html)
     if tree.body is None and tree.head is None:
         return NotArticle(ctx.url, "no HTML document in the response", "other")
@@ -63,6 +66,9 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
         _after_headline(header, headline_node),
         headline is not None,
         tree,
+        visible_headline=headline_node is not None,
+        article_metadata=bool(ARTICLE_TYPES.intersection(data.page_types)),
+        url=ctx.url,
     )
     refused = rejection(shape)
     if refused is not None:
@@ -79,7 +85,8 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
     document = document_text(title, lead, paragraphs)
     published = times.published
     figures = extract_figures(
-        document,
+        # A prefix keeps the offsets into `document` valid.
+        document[: thresholds.MAX_FIGURE_TEXT_CHARS],
         published=published.date() if published else None,
         province=ctx.province,
         headline=title,
@@ -110,7 +117,9 @@ def _drop_headline_copies(blocks: list[Block], headline: Headline | None) -> lis
     if headline is None:
         return blocks
     key = match_key(headline.text)
-    return [b for b in blocks if match_key(b.text) != key]
+    # Block texts are folded already and casefolding never shortens a text,
+    # so a block longer than the key cannot match it.
+    return [b for b in blocks if len(b.text) > len(key) or match_key(b.text) != key]
 
 
 def _drop_leading_chrome(blocks: list[Block]) -> list[Block]:

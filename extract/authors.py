@@ -11,6 +11,11 @@ Named rules, first that yields names wins:
    names ("Hương Hạnh- Quang Phú").
 5. AUTHOR_LINKS: links to author pages (/tac-gia/, /author/, rel=author).
 6. META_AUTHOR: article:author, author, dable:author meta values.
+
+The source credit (an outlet or agency the article is taken from) comes
+from credit lines ("Theo TTXVN", "Nguồn: Báo X") at the end of the body or
+in the header, else (rule SOURCE_ELEMENT) from a source-classed element
+near the article (cafef's <p class="source">).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom
 from extract.blocks import Block
-from extract.bylines import Credit, names_from_structured, parse_credit
+from extract.bylines import Credit, names_from_structured, parse_credit, source_name
 from extract.structured import StructuredData
 from extract.text import fold, squash
 
@@ -33,6 +38,11 @@ BYLINE_SELECTOR = (
 )
 AUTHOR_LINK_SELECTOR = (
     'a[href*="/tac-gia/"], a[href*="/author/"], a[href*="/authors/"], a[rel="author"]'
+)
+SOURCE_SELECTOR = (
+    '[class~="source"], [data-field="source"], [class*="source-name"], '
+    '[class*="news-source"], [class*="article-source"], [class~="nguon"], '
+    '[class*="nguon-tin"], [itemprop="sourceOrganization"]'
 )
 META_AUTHOR_KEYS = ("article:author", "dable:author", "author", "dc.creator", "creator")
 # Credit lines at the end of a body are short.
@@ -89,6 +99,34 @@ def _styled_as_credit(block: Block) -> bool:
 
 
 def choose_authors(
+    tree: LexborHTMLParser,
+    data: StructuredData,
+    url: str,
+    header: list[Block],
+    body: LexborNode | None,
+    headline: LexborNode | None,
+    tail: list[Credit],
+) -> Authorship:
+    found = _choose_authors(tree, data, url, header, body, headline, tail)
+    if found.source_credit is not None:
+        return found
+    source = _source_element(tree, _region_root(headline, body))
+    return Authorship(found.authors, source, found.rule) if source else found
+
+
+def _source_element(tree: LexborHTMLParser, region: LexborNode | None) -> str | None:
+    if region is None:
+        return None
+    for node in tree.css(SOURCE_SELECTOR):
+        if node.tag in ("meta", "link", "img") or not dom.is_inside(node, region):
+            continue
+        name = source_name(node.attributes.get("content") or node.text(deep=True, separator=" "))
+        if name:
+            return name
+    return None
+
+
+def _choose_authors(
     tree: LexborHTMLParser,
     data: StructuredData,
     url: str,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from extract import dom
+from extract import dom, thresholds
 from extract.text import fold
 
 BLOCK_TAGS = frozenset(
@@ -29,6 +29,17 @@ CAPTION_TAGS = frozenset({"figcaption", "caption"})
 # Containers that never hold article prose.
 SKIP_TAGS = frozenset({"nav", "aside", "head", "title", "meta", "link", "base"})
 _CAPTION_SIGNATURE = re.compile(r"caption|image[-_]?desc|photo[-_]?desc|img[-_]?desc|chu-?thich")
+
+
+def is_wrapper(node: LexborNode, min_chars: int) -> bool:
+    """Rule WRAPPER_NOT_BOILERPLATE: a boilerplate-looking name ("article-body
+    share-enabled", "ad-details" of a classified ad) on an element holding at
+    least `min_chars` of text with few links wraps content: walk it."""
+    size = len(node.text(deep=True, separator=""))
+    if size < min_chars:
+        return False
+    links = sum(len(a.text(deep=True, separator="")) for a in node.css("a"))
+    return links <= size * thresholds.WRAPPER_LINK_DENSITY
 
 
 @dataclass(slots=True)
@@ -93,7 +104,7 @@ class BlockWalker:
             self._add(node.text(deep=True, separator=" "), in_link)
             return
         for child in node.iter(include_text=True):
-            if self.result.reached_stop:
+            if self.result.reached_stop or len(self.result.blocks) >= thresholds.MAX_WALK_BLOCKS:
                 return
             tag = child.tag
             if tag == "-text":
@@ -108,26 +119,28 @@ class BlockWalker:
             if tag == "br":
                 self._flush("br", child)
                 continue
-            if self._skip_hidden and dom.is_hidden(child):
+            signature, hidden = dom.traits(child)
+            if hidden and self._skip_hidden:
                 continue
-            if tag in CAPTION_TAGS or _CAPTION_SIGNATURE.search(dom.signature(child)):
+            if tag in CAPTION_TAGS or (signature and _CAPTION_SIGNATURE.search(signature)):
                 self._flush("div", child)
                 caption = fold(child.text(deep=True, separator=" "))
                 if caption:
                     self.result.captions.append(caption)
                 continue
-            if self._skip is not None and self._skip.search(dom.signature(child)):
-                protected = self._protect_chars is not None and (
-                    len(child.text(deep=True, separator="")) >= self._protect_chars
-                )
-                if not protected:
-                    continue
+            if signature and self._is_boilerplate(child, signature):
+                continue
             if tag in BLOCK_TAGS:
                 self._flush("div", child)
                 self._visit(child, in_link, depth + 1)
                 self._flush(tag, child)
             else:
                 self._visit(child, in_link or tag == "a", depth + 1)
+
+    def _is_boilerplate(self, node: LexborNode, signature: str) -> bool:
+        if self._skip is None or not self._skip.search(signature):
+            return False
+        return self._protect_chars is None or not is_wrapper(node, self._protect_chars)
 
     def _add(self, text: str, in_link: bool) -> None:
         if text:

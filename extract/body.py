@@ -1,7 +1,8 @@
 """The article body: find its container, cut it into paragraphs, set the lead apart.
 
-Known containers (itemprop=articleBody, .fck_detail, .detail-content ...)
-are tried first; a text-density score over the whole page is the fallback.
+A text-density score over the whole page finds where the article is
+(density.py); a known CMS container (itemprop=articleBody, .fck_detail ...)
+inside that region is preferred when it holds nearly all of its text.
 Navigation, teasers, related links, share bars and captions are dropped
 (captions are kept separately).
 """
@@ -15,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
 from extract.blocks import Block, BlockWalker
+from extract.density import DensityScorer
 from extract.text import visible_len
 
 # Containers that CMSs use for the article text, most specific first.
@@ -58,7 +60,9 @@ BOILERPLATE = re.compile(
     r"xem-?them|toolbar|print|rating|vote|cookie\w*|author-?box|hidden|sr-only|"
     r"visually-?hidden|login|signup|paywall|pagination|pager|navigation|nav|menu|"
     r"follow|player|byline|author|meta|dateline|timestamp|copyright|disclaimer|"
-    r"callout|link-?callout|box-?category|listing"
+    r"callout|link-?callout|box-?category|listing|related\w*|qa|q-?and-?a|faqs?|tips|"
+    r"warnings|testimonials?|sources(?:andcitations)?|citations|references|footnotes?|"
+    r"articleinfo|feedcards?\w*"
     r")(?:$|[\s_-])"
 )
 # class/id of the lead (sapo) paragraph.
@@ -66,18 +70,6 @@ LEAD_SIGNATURE = re.compile(
     r"sapo|(?:^|[\s_-])lead|summary|description|intro|chapeau|excerpt|standfirst|"
     r"abstract|subtitle|sub-title|teaser"
 )
-# class/id that makes a node a plausible container in the scoring fallback.
-POSITIVE_SIGNATURE = re.compile(
-    r"article|body|content|entry|main|page|post|text|blog|story|detail|news|chitiet|noidung"
-)
-NEGATIVE_SIGNATURE = re.compile(
-    r"comment|meta|footer|footnote|foot|sidebar|related|share|social|widget|banner|"
-    r"combx|contact|promo|sponsor|shopping|tags|tool|menu|nav|header|masthead|hidden"
-)
-# How many ancestors a paragraph's text counts for, when growing a container.
-_MASS_DEPTH = 12
-MAX_CLIMB_LINK_DENSITY = 0.35
-_SCORED_SELECTOR = "p, pre, td, blockquote, div, li"
 _SENTENCE_MARK = re.compile(r"[.!?:;,…”\"]")
 
 
@@ -96,22 +88,50 @@ def content_chars(node: LexborNode) -> int:
     return max(total - links, 0)
 
 
+def wrapper_chars(total: int) -> int:
+    """How much text makes a boilerplate-named element a wrapper (blocks.is_wrapper)."""
+    return max(int(total * thresholds.WRAPPER_TEXT_SHARE), 1)
+
+
 def find_containers(tree: LexborHTMLParser, override: str | None = None) -> tuple[LexborNode, ...]:
-    """The element(s) holding the article text, best guess first."""
-    best = _best_match(tree, KNOWN_BODY_SELECTORS)
-    if best is not None:
-        return (best,)
-    scored = _score_fallback(tree)
+    """The element(s) holding the article text, in page order.
+
+    Rule DENSITY_THEN_KNOWN: the text-density winner (density.py) decides
+    where the article is; a known CMS container inside it that holds nearly
+    all of its text is the tighter answer (the winner may also hold the
+    headline and sapo, which have their own layers).
+    """
+    scored = _density_containers(tree)
+    known = _best_match(tree, KNOWN_BODY_SELECTORS)
+    if scored and known is not None and _holds_most_of(known, scored):
+        return (known,)
     if scored:
         return scored
-    best = _best_match(tree, GENERIC_BODY_SELECTORS)
-    if best is not None:
-        return (best,)
+    if known is not None:
+        return (known,)
+    generic = _best_match(tree, GENERIC_BODY_SELECTORS)
+    if generic is not None:
+        return (generic,)
     if override:
         found = _override_match(tree, override)
         if found is not None:
             return (found,)
     return ()
+
+
+def _density_containers(tree: LexborHTMLParser) -> tuple[LexborNode, ...]:
+    if tree.body is None:
+        return ()
+    total = len(tree.body.text(deep=True, separator=""))
+    return DensityScorer(BOILERPLATE, wrapper_chars(total)).best(tree.body)
+
+
+def _holds_most_of(known: LexborNode, scored: tuple[LexborNode, ...]) -> bool:
+    # Sibling sections found by density are a story cut in parts: one part's
+    # known container would lose the others.
+    if len(scored) != 1 or not dom.is_inside(known, scored[0]):
+        return False
+    return content_chars(known) >= thresholds.KNOWN_CONTAINER_SHARE * content_chars(scored[0])
 
 
 def _override_match(tree: LexborHTMLParser, selector: str) -> LexborNode | None:
@@ -123,11 +143,10 @@ def _override_match(tree: LexborHTMLParser, selector: str) -> LexborNode | None:
 
 def _best_match(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> LexborNode | None:
     matches: list[tuple[int, LexborNode]] = []
-    for selector in selectors:
-        for node in tree.css(selector):
-            chars = content_chars(node)
-            if chars >= thresholds.MIN_KNOWN_CONTAINER_CHARS:
-                matches.append((chars, node))
+    for node in tree.css(", ".join(selectors)):  # one pass over the tree, not one per selector
+        chars = content_chars(node)
+        if chars >= thresholds.MIN_KNOWN_CONTAINER_CHARS:
+            matches.append((chars, node))
     if not matches:
         return None
     matches.sort(key=lambda item: -item[0])
@@ -138,79 +157,6 @@ def _best_match(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> LexborNod
         if chars >= 0.9 * best_chars and dom.is_inside(node, best):
             best_chars, best = chars, node
     return best
-
-
-def _score_fallback(tree: LexborHTMLParser) -> tuple[LexborNode, ...]:
-    """Readability-style: paragraphs vote for their parent and grandparent; the
-    winner then grows to an ancestor when the text is spread over siblings
-    (sections of a how-to, several lists)."""
-    scores: dict[int, float] = {}
-    mass: dict[int, float] = {}
-    nodes: dict[int, LexborNode] = {}
-    for para in tree.css(_SCORED_SELECTOR):
-        text = _own_text(para) if para.tag in ("div", "li", "td") else para.text(deep=True)
-        size = visible_len(text)
-        if size < thresholds.MIN_SCORED_PARAGRAPH_CHARS:
-            continue
-        points = 1 + text.count(",") + min(size / 100, 3)
-        parent = para.parent
-        for share, node in ((1.0, parent), (0.5, parent.parent if parent else None)):
-            if node is None or node.tag in ("html", "body", "-document"):
-                continue
-            key = node.mem_id
-            if key not in scores:
-                nodes[key] = node
-                scores[key] = _signature_weight(node)
-            scores[key] += points * share
-        ancestor = parent
-        for _ in range(_MASS_DEPTH):
-            if ancestor is None or ancestor.tag in ("html", "body", "-document"):
-                break
-            mass[ancestor.mem_id] = mass.get(ancestor.mem_id, 0.0) + size
-            nodes.setdefault(ancestor.mem_id, ancestor)
-            ancestor = ancestor.parent
-    if not scores:
-        return ()
-    ranked = sorted(scores, key=lambda k: -scores[k])[:5]
-    adjusted = {k: scores[k] * (1 - _link_density(nodes[k])) for k in ranked}
-    best = nodes[max(adjusted, key=lambda k: adjusted[k])]
-    for _ in range(_MASS_DEPTH):
-        parent = best.parent
-        if parent is None or parent.mem_id not in mass:
-            break
-        gain = mass[parent.mem_id] / max(mass.get(best.mem_id, 1.0), 1.0)
-        if gain < thresholds.CLIMB_MASS_GAIN or _link_density(parent) > MAX_CLIMB_LINK_DENSITY:
-            break
-        if NEGATIVE_SIGNATURE.search(dom.signature(parent)):
-            break
-        best = parent
-    return (best,)
-
-
-def _own_text(node: LexborNode) -> str:
-    return "".join(
-        child.text_content or "" for child in node.iter(include_text=True) if child.tag == "-text"
-    )
-
-
-def _signature_weight(node: LexborNode) -> float:
-    sig = dom.signature(node)
-    weight = 0.0
-    if POSITIVE_SIGNATURE.search(sig):
-        weight += 25
-    if NEGATIVE_SIGNATURE.search(sig):
-        weight -= 25
-    if node.tag == "article":
-        weight += 10
-    return weight
-
-
-def _link_density(node: LexborNode) -> float:
-    total = visible_len(node.text(deep=True, separator=" "))
-    if not total:
-        return 1.0
-    links = sum(visible_len(a.text(deep=True, separator=" ")) for a in node.css("a"))
-    return min(links / total, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +173,7 @@ def collect_body(containers: tuple[LexborNode, ...]) -> BodyText:
     teasers = run = longest = 0
     for container in containers:
         total = len(container.text(deep=True, separator=""))
-        walker = BlockWalker(skip=BOILERPLATE, protect_chars=max(total // 2, 1))
+        walker = BlockWalker(skip=BOILERPLATE, protect_chars=wrapper_chars(total))
         collected = walker.walk(container)
         for block in collected.blocks:
             if _is_prose(block):

@@ -37,6 +37,9 @@ _ORGANISATION_WORD = re.compile(
     re.IGNORECASE,
 )
 _URLISH = re.compile(r"https?://|www\.|@|\.(?:vn|com|net|org)\b", re.IGNORECASE)
+# A source element saying more than this is prose, not an outlet's name.
+_MAX_SOURCE_LEN = 80
+_DATE_LIKE = re.compile(r"\d{1,2}[/:-]\d{1,2}")
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’-])*$")
 
 
@@ -92,6 +95,15 @@ def parse_credit(line: str) -> Credit | None:
     if is_source_line:
         return Credit((), text, 0)
     return None
+
+
+def source_name(text: str) -> str | None:
+    """The outlet named by a source element ("Nguồn: Báo X", "Theo TTXVN", "Báo X")."""
+    edges = " .:-–—,;|*()[]"
+    text = _SOURCE_LEAD.sub("", fold(text).strip(edges)).strip(edges)
+    if not text or len(text) > _MAX_SOURCE_LEN or _DATE_LIKE.search(text):
+        return None
+    return text if any(c.isalpha() for c in text) else None
 
 
 def _strip_decorations(text: str) -> str:

@@ -37,6 +37,19 @@ def signature(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
 
 
+def traits(node: LexborNode) -> tuple[str, bool]:
+    """(signature, hidden) from one read of the attributes: walkers ask both
+    of every element, and reading attributes is the costly part."""
+    attrs = node.attributes
+    if not attrs:
+        return "", False
+    hidden = "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true"
+    if not hidden:
+        style = attrs.get("style")
+        hidden = bool(style and _HIDDEN_STYLE.search(style))
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower(), hidden
+
+
 def is_hidden(node: LexborNode) -> bool:
     attrs = node.attributes
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":

@@ -3,11 +3,22 @@
 og:type is unreliable (several listing pages say "article"), so the decision
 uses the page's shape: an article has running text in its body; a listing
 has many headline-length teaser links and little text of its own.
+
+Named rules, in order (the first that applies decides):
+- LONG_RUN: a long run of prose with no teaser inside is an article.
+- TEASERS_UNDER_HEADLINE / TEASERS_IN_BODY: teasers where the body should be.
+- TOO_LITTLE_TEXT: almost no running text (listing when the page is full
+  of teasers, else empty).
+- NO_ARTICLE_HEADLINE: no visible headline element and no article-typed
+  metadata, on a page full of teasers: what text there is is the footer or
+  a section blurb. A home page when the URL is the site root.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -22,6 +33,8 @@ MAX_TEASERS_UNDER_HEADLINE = 3
 # A container whose dropped teaser blocks rival its prose blocks is a list.
 MIN_CONTAINER_TEASERS = 6
 CONTAINER_TEASER_SHARE = 0.5
+# Front-page paths: "/", "/index.html", "/trang-chu.htm" (Vietnamese "home page").
+_ROOT_PATH = re.compile(r"/?(?:(?:index|default|home|trang-?chu)\.\w{2,5})?/?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +46,9 @@ class PageShape:
     longest_run: int
     page_teasers: int  # headline-length links anywhere on the page
     has_headline: bool
+    visible_headline: bool  # the headline is an element on the page, not only metadata
+    article_metadata: bool  # JSON-LD/microdata typed as an article
+    site_root: bool  # the URL is the site's front page
 
 
 def measure(
@@ -42,6 +58,9 @@ def measure(
     header_after_headline: list[Block],
     has_headline: bool,
     tree: LexborHTMLParser,
+    visible_headline: bool = True,
+    article_metadata: bool = True,
+    url: str = "",
 ) -> PageShape:
     return PageShape(
         body_chars=sum(len(b.text) - b.link_chars for b in blocks),
@@ -49,9 +68,25 @@ def measure(
         container_teasers=container_teasers,
         teasers_under_headline=sum(1 for b in header_after_headline if is_teaser(b)),
         longest_run=longest_run,
-        page_teasers=sum(1 for link in tree.css("a[href]") if _is_teaser_text(link.text())),
+        # Only the rules after LONG_RUN read it, and counting reads every link.
+        page_teasers=(_page_teasers(tree) if longest_run < thresholds.ARTICLE_RUN_CHARS else 0),
         has_headline=has_headline,
+        visible_headline=visible_headline,
+        article_metadata=article_metadata,
+        site_root=is_site_root(url),
     )
+
+
+def is_site_root(url: str) -> bool:
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # a malformed URL ("https://[::1") names no front page
+        return False
+    return bool(url) and _ROOT_PATH.fullmatch(path) is not None
+
+
+def _page_teasers(tree: LexborHTMLParser) -> int:
+    return sum(1 for link in tree.css("a[href]") if _is_teaser_text(link.text()))
 
 
 def _is_teaser_text(text: str) -> bool:
@@ -59,7 +94,17 @@ def _is_teaser_text(text: str) -> bool:
 
 
 def rejection(shape: PageShape) -> tuple[str, str] | None:
-    """(page_type, reason) when the page is not an article, else None."""
+    """(page_type, reason) when the page is not an article, else None.
+
+    A page of teasers at the site's root URL is the home page, else a listing.
+    """
+    refused = _refusal(shape)
+    if refused is not None and refused[0] == "listing" and shape.site_root:
+        return "home", refused[1]
+    return refused
+
+
+def _refusal(shape: PageShape) -> tuple[str, str] | None:
     if shape.longest_run >= thresholds.ARTICLE_RUN_CHARS:
         return None if shape.has_headline else ("other", "no headline found")
     if shape.teasers_under_headline >= MAX_TEASERS_UNDER_HEADLINE:
@@ -74,5 +119,14 @@ def rejection(shape: PageShape) -> tuple[str, str] | None:
         kind = "listing" if shape.page_teasers >= thresholds.MIN_LISTING_TEASERS else "empty"
         return kind, f"only {shape.body_chars} characters of running text"
     if not shape.has_headline:
-        return "other", "no headline found"
+        kind = "listing" if shape.page_teasers >= thresholds.MIN_LISTING_TEASERS else "other"
+        return kind, "no headline found"
+    if (
+        not shape.visible_headline
+        and not shape.article_metadata
+        and shape.page_teasers >= thresholds.MIN_LISTING_TEASERS
+    ):
+        return "listing", (
+            f"no visible headline nor article metadata beside {shape.page_teasers} teaser links"
+        )
     return None

@@ -57,7 +57,9 @@ def choose_times(
     modified = _first_parsed(
         [*data.modified, *data.all_meta(*MODIFIED_META)], fetched_at, fallback=False
     )
-    visible = visible_dateline(header, fetched_at)
+    # With a structured time, the visible dateline only confirms it: the
+    # dateparser pass (a hundred times slower) is not worth it.
+    visible = visible_dateline(header, fetched_at, wordy=structured is None)
     modified_at = modified.when if modified else None
     if structured and visible:
         if _agrees(structured, visible):
@@ -88,9 +90,11 @@ def _agrees(structured: ParsedDate, visible: ParsedDate) -> bool:
     return abs(structured.when - visible.when) <= tolerance
 
 
-def visible_dateline(header: list[Block], now: datetime | None) -> ParsedDate | None:
+def visible_dateline(
+    header: list[Block], now: datetime | None, *, wordy: bool = True
+) -> ParsedDate | None:
     """The dateline near the headline: the first date line with a time of day,
-    else the first date line."""
+    else the first date line. `wordy` also tries dateparser on short lines."""
     lines = [
         b.text
         for b in header
@@ -106,7 +110,7 @@ def visible_dateline(header: list[Block], now: datetime | None) -> ParsedDate | 
         if found.has_time:
             return found
         day_only = day_only or found
-    if day_only is not None:
+    if day_only is not None or not wordy:
         return day_only
     # Slow path: wordy datelines ("March 7, 2026") only on short lines with a year.
     for text in lines:

@@ -15,6 +15,18 @@ DETECTION_SAMPLE = 64_000
 # A share of NUL bytes above this means binary data (image, PDF), not HTML.
 BINARY_NUL_RATIO = 0.01
 
+# --- markup ----------------------------------------------------------------
+# Block elements nested deeper than this make a page tag soup that is slow to
+# parse (the cost grows with the square of the depth; see nesting.py); real
+# pages stay under a few hundred.
+MAX_BLOCK_NESTING = 1000
+# Walkers stop after this many blocks: real pages have a few hundred, and
+# tag soup of a hundred thousand tiny paragraphs must not cost seconds.
+MAX_WALK_BLOCKS = 5000
+# Figures are read from at most this much of an article's text: real
+# articles are far shorter, and a 5 MB page must not cost seconds there.
+MAX_FIGURE_TEXT_CHARS = 200_000
+
 # --- dates -----------------------------------------------------------------
 # Publication years outside this window are misreadings (copyright lines,
 # phone numbers, epoch zero).
@@ -59,11 +71,28 @@ MAX_LINK_DENSITY = 0.5
 # A short block (fewer chars than this) needs a lower link density to stay.
 SHORT_BLOCK_CHARS = 80
 MAX_SHORT_BLOCK_LINK_DENSITY = 0.34
-# The scoring fallback counts a paragraph only from this length up.
+# Density scoring counts a sentence-ending block as prose from this length up.
 MIN_SCORED_PARAGRAPH_CHARS = 25
-# The best-scoring container grows to its parent when the parent holds this
-# many times more paragraph text (content spread over sibling sections).
-CLIMB_MASS_GAIN = 1.5
+# Density scoring (density.py): a block is prose from this many characters
+# outside links (or from MIN_SCORED_PARAGRAPH_CHARS when it ends a sentence).
+PROSE_BLOCK_CHARS = 60
+# Each character of a link-list block counts this much against its container.
+LINK_TEXT_PENALTY = 1.0
+# Each character of a short non-prose line (menu label, button, date) counts
+# this much against: chrome is short, but a frame has a lot of it.
+CHROME_TEXT_PENALTY = 0.3
+# A sibling of the winning container joins it when it scores at least this
+# share of the winner's score and its score keeps this share of its prose
+# (a story continued after an inline box, not a box of teasers with sapos).
+SIBLING_MIN_SHARE = 0.1
+SIBLING_PURITY = 0.8
+# A boilerplate-named element is still walked (it wraps the article) when it
+# holds this share of the page's text and at most this link density.
+WRAPPER_TEXT_SHARE = 0.2
+WRAPPER_LINK_DENSITY = 0.25
+# A known CMS container (.fck_detail...) inside the density winner replaces
+# it when it holds at least this share of the winner's text outside links.
+KNOWN_CONTAINER_SHARE = 0.8
 # Minimum body text for a page to be an article at all.
 MIN_ARTICLE_CHARS = 200
 # A lead (sapo) is at most this long.

@@ -33,6 +33,9 @@ CRAWLER_KEYS = {
     "min_delay_s",
     "max_listing_pages",
     "max_redirects",
+    "max_attempts",
+    "max_retry_after_s",
+    "circuit_breaker_failures",
 }
 SITE_KEYS = {
     "id",
@@ -46,6 +49,7 @@ SITE_KEYS = {
     "selectors",
     "max_pages",
     "min_delay_s",
+    "extra_hosts",
 }
 SELECTOR_KEYS = {"title", "published", "byline", "body"}
 
@@ -180,6 +184,7 @@ def _parse_site(raw: Any, index: int, crawler: CrawlSettings, where: _Locator) -
         article_url_pattern=_pattern(raw, at),
         max_pages=int(_number(raw, "max_pages", DEFAULT_MAX_PAGES, at, minimum=1)),
         min_delay_s=_optional_number(raw, "min_delay_s", at),
+        extra_hosts=_hosts(raw, at),
     )
     if not (spec.start_urls or spec.feeds or spec.sitemaps):
         raise ConfigError(
@@ -304,6 +309,13 @@ def _urls(raw: Mapping[str, Any], key: str, at: Callable[[str], str]) -> tuple[s
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{at(key)}: {key} must be a list of URLs")
     return tuple(_url(item, key, at) for item in value)
+
+
+def _hosts(raw: Mapping[str, Any], at: Callable[[str], str]) -> tuple[str, ...]:
+    value = raw.get("extra_hosts", [])
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise ConfigError(f"{at('extra_hosts')}: extra_hosts must be a list of host names")
+    return tuple(item.lower() for item in value)
 
 
 class _Locator:

@@ -9,9 +9,9 @@ from extract import extract_article
 from extract.evaluation import body_score
 from extract.models import Article, PageContext
 
-# The level reached when this test was written; raise it as the body layer
+# The level reached by the density container rule (0.937); raise it as the body layer
 # improves (trafilatura 2.x scores 0.917 on these pages).
-MIN_F1 = 0.82
+MIN_F1 = 0.93
 
 
 def test_ceed_body_f1_stays_at_or_above_the_reached_level(ceed: Path) -> None:

@@ -18,7 +18,9 @@ SOUP = [
     b"-->", b"<script>", b"</script>", b'<meta charset="x-unknown">', b"\x00", b"\xff\xfe",
     b"<html lang=vi>", b"27/12/2023 10:00", b"Theo TTXVN", b"&#x110;&amp;", b"<br>",
 ]  # fmt: skip
-PAGES = sorted(VN_NEWS.glob("*/*_article*.html")) if VN_NEWS.is_dir() else []
+CEED = VN_NEWS.parent / "ceed-articles"
+# Vietnamese article and listing pages, and a few English pages of other layouts.
+PAGES = sorted(VN_NEWS.glob("*/*.html")) + sorted(CEED.glob("1?.html"))
 
 
 def _check(body: bytes) -> None:
@@ -45,9 +47,9 @@ def test_very_deep_nesting_gives_a_result() -> None:
     _check(b"<html><body>" + b"<div>" * 5000 + b"x" * 500 + b"</div>" * 10 + b"</body></html>")
 
 
-@pytest.mark.skipif(not PAGES, reason="../shared/corpus/vn-news is not present beside the repo")
+@pytest.mark.skipif(not PAGES, reason="../shared/corpus is not present beside the repo")
 @settings(
-    max_examples=40,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -62,3 +64,18 @@ def test_mutated_real_pages_give_a_result(data: st.DataObject) -> None:
         page[position:position] = data.draw(st.sampled_from(SOUP))
     end = data.draw(st.integers(0, len(page)))
     _check(bytes(page[:end]))
+
+
+SMALL_ARTICLE = (
+    "<html><body><h1>Tỉnh X vượt kế hoạch sản phẩm OCOP</h1>"
+    + "<p>Trong năm nay, tỉnh đã công nhận thêm nhiều sản phẩm OCOP mới, phần lớn là nông sản.</p>"
+    * 20
+    + "</body></html>"
+).encode()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.sampled_from(["https://[::1", "http://a/", "//x"])))
+def test_any_url_text_gives_a_result(url: str) -> None:
+    result = extract_article(SMALL_ARTICLE, PageContext(url=url))
+    assert isinstance(result, Article | NotArticle)

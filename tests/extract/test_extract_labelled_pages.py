@@ -12,13 +12,14 @@ from extract import extract_article
 from extract.evaluation import authors_match, same_minute, title_matches
 from extract.models import Article, NotArticle, PageContext
 
-LISTING_PAGES = (
-    "baochinhphu.vn/baochinhphu_list.html",
-    "cafef.vn/cafef_list.html",
-    "dantri.com.vn/dantri_list.html",
-    "tuoitre.vn/tuoitre_list.html",
-    "vietnamnet.vn/vietnamnet_list.html",
-    "vnexpress.net/vnexpress_list.html",
+VN_NEWS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "vn-news"
+# Every corpus page that is not an article: category listings and home pages.
+NON_ARTICLE_PAGES = (
+    sorted(
+        str(p.relative_to(VN_NEWS)) for p in VN_NEWS.glob("*/*.html") if "_article" not in p.name
+    )
+    if VN_NEWS.is_dir()
+    else []
 )
 
 
@@ -75,8 +76,32 @@ def test_bodies_have_text_and_no_byline_or_dateline_paragraphs(extracted) -> Non
             assert name not in result.paragraphs[-1], label["file"]
 
 
-@pytest.mark.parametrize("page", LISTING_PAGES)
-def test_listing_pages_are_not_articles(vn_news: Path, page: str) -> None:
-    result = extract_article((vn_news / page).read_bytes(), PageContext(url="https://example/"))
+@pytest.mark.skipif(not NON_ARTICLE_PAGES, reason="../shared/corpus/vn-news is absent")
+@pytest.mark.parametrize("page", NON_ARTICLE_PAGES)
+def test_listing_and_home_pages_are_refused_with_their_page_type(vn_news: Path, page: str) -> None:
+    site = page.split("/")[0]
+    is_home = page.split("/")[1].startswith("homepage")
+    url = f"https://{site}/" if is_home else f"https://{site}/chuyen-muc/thoi-su.htm"
+    result = extract_article((vn_news / page).read_bytes(), PageContext(url=url))
     assert isinstance(result, NotArticle)
-    assert result.page_type == "listing"
+    assert result.page_type == ("home" if is_home else "listing"), result.reason
+
+
+def test_the_corpus_has_the_known_listing_and_home_pages(vn_news: Path) -> None:
+    assert len(NON_ARTICLE_PAGES) >= 11
+
+
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [
+        ("cafef.vn/cafef_article.html", "Nhịp sống thị trường"),
+        ("cafef.vn/cafef_article_batdongsan.html", "Đại Đoàn kết"),
+    ],
+)
+def test_source_elements_give_the_source_credit(vn_news: Path, page: str, source: str) -> None:
+    result = extract_article(
+        (vn_news / page).read_bytes(), PageContext(url="https://cafef.vn/a.chn")
+    )
+    assert isinstance(result, Article)
+    assert result.source_credit == source
+    assert source not in result.paragraphs

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
+
 from extract import extract_article
+from extract.bylines import source_name
 from extract.models import Article, NotArticle, PageContext, SelectorOverrides
 
 VN = timezone(timedelta(hours=7))
@@ -108,3 +111,30 @@ def test_json_ld_graph_with_invalid_json_elsewhere_still_gives_metadata() -> Non
     assert isinstance(result, Article)
     assert result.authors == ("Lan Anh",)
     assert result.published_at == datetime(2023, 12, 27, 10, 0, tzinfo=VN)
+
+
+def test_a_source_classed_element_gives_the_source_credit() -> None:
+    page = regional_page(credit="").replace(
+        b'<div class="comments">',
+        '<p class="source">Nguồn: Báo Nông nghiệp</p><div class="comments">'.encode(),
+    )
+    result = extract_article(page, PageContext(url="https://tv.example/a.htm"))
+    assert isinstance(result, Article)
+    assert result.source_credit == "Báo Nông nghiệp"
+    assert result.authors == ("Lan Anh", "Quốc Bảo")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nguồn: Bản tin NTM/THX", "Bản tin NTM/THX"),
+        ("Theo TTXVN", "TTXVN"),
+        (" Nhịp sống thị trường", "Nhịp sống thị trường"),
+        ("(Theo VnExpress)", "VnExpress"),
+        ("", None),
+        ("09:44 , 19/03/2026", None),
+        ("Nguồn: " + "rất dài " * 20, None),
+    ],
+)
+def test_source_names_are_read_from_source_element_text(text: str, name: str | None) -> None:
+    assert source_name(text) == name

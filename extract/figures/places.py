@@ -1,0 +1,395 @@
+"""Places: administrative units named in the text, and which one a figure is about.
+
+Mentions are found once per document:
+- a unit word and a capitalised name ("tỉnh Thanh Hóa", "huyện Thiệu Hóa",
+  "thị trấn Yên Cát"); chains "thị trấn A, huyện B, tỉnh C" and "huyện B (C)"
+  become one mention whose place is the most specific unit;
+- a bare province name ("Thanh Hóa hoàn thành ...");
+- "cả nước" / "toàn quốc" (national);
+- anaphors "toàn tỉnh", "trên địa bàn huyện", "của tỉnh", a clause opening
+  with "huyện ..." / "tỉnh ...": they stand for the nearest earlier unit of
+  that level.
+Each mention gets a role: issuer ("Văn phòng điều phối ... tỉnh X"), venue
+("tại X"), comparison ("sau Hà Nội", "cùng cả nước"), rank scope ("thứ 2 cả
+nước"), dateline ("Hà Nội (TTXVN ...)"), or subject.
+
+A figure's place, in order (phrasing catalogue §8): a mention in its clause
+(nearest before the number, else the first after it, which covers "(huyện
+X)"); the most recent subject mention earlier in the paragraph; the headline's
+place; the outlet's province.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from extract.figures.admin import (
+    CENTRAL_CITIES,
+    canonical_province,
+    districts_named,
+    units,
+)
+from extract.figures.charclass import LOWER, UPPER
+from extract.figures.normalize import lowered
+from extract.figures.segment import Span
+
+NATIONAL = "national"
+PROVINCE = "province"
+DISTRICT = "district"
+COMMUNE = "commune"
+_LEVEL_RANK = {NATIONAL: 0, PROVINCE: 1, DISTRICT: 2, COMMUNE: 3}
+
+SUBJECT_ROLE = "subject"
+# Roles never taken as a figure's place, not even inside its clause.
+_NEVER_ROLES = frozenset({"comparison", "scope", "dateline"})
+
+_UNIT_WORDS = {
+    "tỉnh": PROVINCE,
+    "thành phố": PROVINCE,  # or district: decided by the name
+    "tp.": PROVINCE,
+    "tp": PROVINCE,
+    "huyện": DISTRICT,
+    "quận": DISTRICT,
+    "thị xã": DISTRICT,
+    "tx.": DISTRICT,
+    "tx": DISTRICT,
+    "thị trấn": COMMUNE,
+    "tt.": COMMUNE,
+    "xã": COMMUNE,
+    "phường": COMMUNE,
+}
+_NAME_WORD = rf"[{UPPER}][\w]*"
+_MAX_NAME_WORDS = 4
+# Unit words, found on the lower-cased text in one literal-led scan; what
+# follows decides: a capitalised name makes a named unit ("huyện Thiệu Hóa"),
+# a lower-case word after "toàn", "của", ... or at a clause start an anaphor.
+_UNIT_WORD = re.compile(
+    r"tỉnh|thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|xã|phường|tp\.|tp(?= )|tx\.|tt\."
+)
+_NAME = re.compile(
+    rf"\s*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}|[ \t]+\d{{1,2}}(?!\d)){{0,{_MAX_NAME_WORDS}}}"
+    rf"|\d{{1,2}}(?!\d))"
+)
+# Numbered wards and districts exist ("Phường 4", "Quận 1"); nowhere else.
+_NUMBERED_UNITS = frozenset({"phường", "quận"})
+# "Hợp tác xã" is a cooperative, not a commune.
+_NOT_A_UNIT_BEFORE = re.compile(r"(?:hợp\s+tác|tổ\s+hợp\s+tác)\s+$")
+_NATIONAL = re.compile(r"cả\s+nước|toàn\s+quốc")
+_ANAPHOR_HEAD = re.compile(r"(?:toàn|trên\s+địa\s+bàn|cả|của)\s+$")
+# "Năm 2024, huyện phấn đấu ...": a clause whose subject is the unit itself.
+_CLAUSE_SUBJECT_UNITS = frozenset({"tỉnh", "huyện"})
+_CLAUSE_OPENING = re.compile(r"(?:^|[,.;:…!?]|\b(?:thì|nên|và|nhưng))\s*$")
+_ANAPHOR_LEVEL = {
+    "tỉnh": PROVINCE,
+    "huyện": DISTRICT,
+    "thị xã": DISTRICT,
+    "thành phố": DISTRICT,
+    "xã": COMMUNE,
+    "phường": COMMUNE,
+}
+_UPPER_SET = frozenset(UPPER)
+_LOWER_SET = frozenset(LOWER)
+
+_CHAIN_GLUE = re.compile(r"\s*(?:,|-|–|\()\s*$")
+_COMPARISON = re.compile(r"(?:\bsau|\bso\s+với|\bhơn|\btrước|\bcùng|\bnhư)\s+$", re.I)
+_VENUE = re.compile(r"\btại\s+$", re.I)
+_RANK_SCOPE = re.compile(r"\bthứ\s+\d{1,2}\s+$", re.I)
+_DATELINE = re.compile(r"\s*\((?:TTXVN|[A-ZĐ]{2,6}(?:\s*\d|\)))")
+_ORG_HEAD = re.compile(
+    r"(?<!\w)(?:Văn\s+phòng|Sở|Ban|Hội\s+đồng|Bộ|Chi\s+cục|Trung\s+tâm|Liên\s+minh|Hiệp\s+hội"
+    r"|Hội|Cục|Phòng|Công\s+ty|Hợp\s+tác\s+xã|HTX|Đài|Báo|Tổ|Trường|Viện|Ngân\s+hàng|Quỹ"
+    r"|Đoàn|Tỉnh\s+ủy|Huyện\s+ủy)(?!\w)"
+)
+_GOVERNMENT = re.compile(r"UBND|[ỦU]ỷ?\s*ban\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|HĐND|chính\s+quyền")
+_CLAUSE_BREAK = re.compile(r"[,;:.()\n]")
+_ROLE_LOOKBACK = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    text: str | None  # as written; None for the outlet default
+    level: str
+    province: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    units: tuple[Unit, ...]  # most specific first
+    role: str
+    anaphor: str | None = None  # the level an anaphor stands for
+
+    def unit_at(self, level: str) -> Unit | None:
+        return next((u for u in self.units if u.level == level), None)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    end = len(text) if end is None else end
+    low = lowered(text)
+    prefixed, anaphors = _unit_words(text, low, start, end)
+    named = _chains(text, prefixed)
+    taken = [(m.start, m.end) for m in named]
+    found = named + _bare_provinces(text, start, end, taken) + _national(text, low, start, end)
+    found += anaphors
+    found.sort(key=lambda m: m.start)
+    return [_with_role(text, m) for m in found]
+
+
+class PlaceIndex:
+    """The document's mentions, with the look-ups a figure needs."""
+
+    def __init__(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        headline: Sequence[Mention],
+        default_province: str | None,
+    ) -> None:
+        self._text = text
+        self._mentions = list(mentions)
+        self._starts = [m.start for m in self._mentions]
+        self._headline = next(
+            (self.resolve(m) for m in headline if m.anaphor is None and m.role not in _NEVER_ROLES),
+            None,
+        )
+        self.default_province = default_province
+        self.context_province = (
+            self._headline.province if self._headline is not None else None
+        ) or default_province
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in self._mentions if m.anaphor is None]
+
+    def in_clause(self, clause: Span, number_start: int) -> Unit | None:
+        """Nearest usable mention before the number in the clause, else the first after."""
+        lo = bisect.bisect_left(self._starts, clause.start)
+        hi = bisect.bisect_left(self._starts, clause.end)
+        candidates = [m for m in self._mentions[lo:hi] if m.role not in _NEVER_ROLES]
+        before = [m for m in candidates if m.end <= number_start]
+        if before:
+            return self.resolve(before[-1])
+        after = [m for m in candidates if m.start >= number_start]
+        return self.resolve(after[0]) if after else None
+
+    def in_paragraph(self, paragraph: Span, before: int) -> Unit | None:
+        lo = bisect.bisect_left(self._starts, paragraph.start)
+        hi = bisect.bisect_left(self._starts, before)
+        for mention in reversed(self._mentions[lo:hi]):
+            if mention.role == SUBJECT_ROLE:
+                return self.resolve(mention)
+        return None
+
+    def fallback(self) -> Unit | None:
+        if self._headline is not None:
+            return self._headline
+        if self.default_province is not None:
+            return Unit(None, PROVINCE, self.default_province)
+        return None
+
+    def resolve(self, mention: Mention) -> Unit:
+        """The unit a mention stands for; an anaphor's nearest earlier antecedent."""
+        if mention.anaphor is None:
+            return mention.units[0]
+        level = mention.anaphor
+        index = bisect.bisect_left(self._starts, mention.start)
+        for earlier in reversed(self._mentions[:index]):
+            if earlier.anaphor is not None or earlier.role in _NEVER_ROLES:
+                continue
+            unit = earlier.unit_at(level)
+            if unit is not None:
+                return unit
+        if self._headline is not None and self._headline.level == level:
+            return self._headline
+        province = self.context_province if level != NATIONAL else None
+        return Unit(self._text[mention.start : mention.end], level, province)
+
+
+def _unit_words(text: str, low: str, start: int, end: int) -> tuple[list[Mention], list[Mention]]:
+    named: list[Mention] = []
+    anaphors: list[Mention] = []
+    for match in _UNIT_WORD.finditer(low, start, end):
+        s, e = match.start(), match.end()
+        if (s > 0 and low[s - 1].isalnum()) or (e < len(low) and low[e].isalnum()):
+            continue
+        word = " ".join(match.group().split())
+        if _NOT_A_UNIT_BEFORE.search(low, max(0, s - 14), s):
+            continue
+        name = _NAME.match(text, e, end)
+        if name is not None and name.group("name")[0].isdigit() and word not in _NUMBERED_UNITS:
+            name = None  # "toàn huyện 28 sản phẩm": a count, not "Phường 4"
+        if name is not None:
+            mention = _named_mention(text, s, word, name)
+            if mention is not None:
+                named.append(mention)
+            continue
+        level = _ANAPHOR_LEVEL.get(word)
+        if level is None:
+            continue
+        head = _ANAPHOR_HEAD.search(low, max(0, s - 16), s)
+        if head is not None:
+            anaphors.append(_anaphor(text, head.start(), e, level))
+        elif (
+            word in _CLAUSE_SUBJECT_UNITS
+            and _next_is_lower(text, e)
+            and _CLAUSE_OPENING.search(text, max(start, s - 12), s)
+        ):
+            anaphors.append(_anaphor(text, s, e, level))
+    return named, anaphors
+
+
+def _next_is_lower(text: str, position: int) -> bool:
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position < len(text) and text[position] in _LOWER_SET
+
+
+def _named_mention(text: str, start: int, word: str, name: re.Match[str]) -> Mention | None:
+    word = {"tp.": "tp", "tx.": "tx"}.get(word, word)
+    unit = _named_unit(word, name.group("name"))
+    if unit is None:
+        return None
+    unit_text, level, province = unit
+    written = text[start : name.start("name")] + unit_text
+    return Mention(start, start + len(written), (Unit(written, level, province),), SUBJECT_ROLE)
+
+
+def _named_unit(word: str, name: str) -> tuple[str, str, str | None] | None:
+    """(name as kept, level, province) for a unit word and the words after it."""
+    level = _UNIT_WORDS[word]
+    words = name.split()
+    if level == PROVINCE:
+        for n in range(min(len(words), units().max_province_words), 0, -1):
+            candidate = " ".join(words[:n])
+            province = canonical_province(candidate)
+            if province is None:
+                continue
+            if word.startswith(("thành", "tp")) and province not in CENTRAL_CITIES:
+                return _district(" ".join(words), candidate, "thành phố")
+            return _kept(name, n), PROVINCE, province
+        if word.startswith(("thành", "tp")):
+            return _district(" ".join(words), None, "thành phố")
+        return None
+    if level == DISTRICT:
+        return _district(" ".join(words), None, word)
+    return _kept(name, min(len(words), 3)), COMMUNE, None
+
+
+def _district(name: str, known: str | None, word: str) -> tuple[str, str, str | None]:
+    words = name.split()
+    for n in range(min(len(words), 4), 0, -1):
+        matches = districts_named(" ".join(words[:n]))
+        if matches:
+            provinces = {d.province for d in matches}
+            province = provinces.pop() if len(provinces) == 1 else None
+            return _kept(name, n), DISTRICT, province
+    kept = known if known is not None else " ".join(words[:3])
+    return _kept(name, len(kept.split())), DISTRICT, None
+
+
+def _kept(name: str, n_words: int) -> str:
+    """The first n words of `name`, with its original spacing."""
+    parts = re.split(r"(\s+)", name)
+    return "".join(parts[: 2 * n_words - 1])
+
+
+def _chains(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Merge "xã A, huyện B, tỉnh C" and "huyện B (C)" into one mention."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        if merged:
+            last = merged[-1]
+            glue = text[last.end : mention.start]
+            if (
+                len(glue) <= 3
+                and _CHAIN_GLUE.match(glue)
+                and _LEVEL_RANK[mention.units[0].level] < _LEVEL_RANK[last.units[-1].level]
+            ):
+                end = mention.end
+                if glue.strip() == "(" and text[end : end + 1] == ")":
+                    end += 1
+                merged[-1] = Mention(last.start, end, last.units + mention.units, SUBJECT_ROLE)
+                continue
+        merged.append(mention)
+    return [_with_chain_provinces(m) for m in merged]
+
+
+def _with_chain_provinces(mention: Mention) -> Mention:
+    top = next((u.province for u in reversed(mention.units) if u.province), None)
+    if top is None:
+        return mention
+    filled = tuple(
+        u if u.province is not None or u.level == NATIONAL else Unit(u.text, u.level, top)
+        for u in mention.units
+    )
+    return Mention(mention.start, mention.end, filled, mention.role, mention.anaphor)
+
+
+def _bare_provinces(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    found: list[Mention] = []
+    taken_starts = [s for s, _ in taken]
+    for match in _province_names().finditer(text, start, end):
+        s, e = match.start(), match.end()
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in _UPPER_SET):
+            continue
+        if _overlaps(s, e, taken, taken_starts):
+            continue
+        province = canonical_province(match.group())
+        found.append(Mention(s, e, (Unit(match.group(), PROVINCE, province),), SUBJECT_ROLE))
+    return found
+
+
+@cache
+def _province_names() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in units().province_spellings)
+    return re.compile(rf"(?:{names})(?!\w)")
+
+
+def _overlaps(s: int, e: int, taken: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, e)
+    return any(ts < e and s < te for ts, te in taken[max(0, i - 2) : i])
+
+
+def _national(text: str, low: str, start: int, end: int) -> list[Mention]:
+    return [
+        Mention(
+            m.start(), m.end(), (Unit(text[m.start() : m.end()], NATIONAL, None),), SUBJECT_ROLE
+        )
+        for m in _NATIONAL.finditer(low, start, end)
+        if not (m.start() > 0 and low[m.start() - 1].isalnum())
+    ]
+
+
+def _anaphor(text: str, start: int, end: int, level: str) -> Mention:
+    return Mention(start, end, (Unit(text[start:end], level, None),), SUBJECT_ROLE, level)
+
+
+def _with_role(text: str, mention: Mention) -> Mention:
+    if mention.anaphor is not None:
+        return mention
+    role = _role(text, mention)
+    if role == SUBJECT_ROLE:
+        return mention
+    return Mention(mention.start, mention.end, mention.units, role, None)
+
+
+def _role(text: str, mention: Mention) -> str:
+    lookback = text[max(0, mention.start - _ROLE_LOOKBACK) : mention.start]
+    breaks = list(_CLAUSE_BREAK.finditer(lookback))
+    clause_before = lookback[breaks[-1].end() :] if breaks else lookback
+    if mention.units[0].level == NATIONAL and _RANK_SCOPE.search(clause_before):
+        return "scope"
+    if _COMPARISON.search(clause_before):
+        return "comparison"
+    if _DATELINE.match(text, mention.end):
+        return "dateline"
+    if _VENUE.search(clause_before):
+        return "venue"
+    heads = list(_ORG_HEAD.finditer(clause_before))
+    if heads and not _GOVERNMENT.search(clause_before, heads[-1].end()):
+        return "issuer"
+    return SUBJECT_ROLE

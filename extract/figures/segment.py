@@ -1,0 +1,85 @@
+"""Paragraphs, sentences and clauses, as spans of the normalised text.
+
+Clauses are what the place and kind rules are scoped to ("attribute per
+clause, never per sentence"): commas, semicolons and colons outside
+parentheses end a clause, so "(xã A, huyện B)" stays with its noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.figures.charclass import UPPER
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+# A sentence ends at . ! ? or an ellipsis followed by space and a capital,
+# digit or opening quote; an ellipsis glued to the next word ("phẩm…huyện")
+# also ends one.
+_SENTENCE_END = re.compile(
+    rf"(?:[.!?]+[\"”’)\]]*\s+(?=[\"“‘(]?[{UPPER}\d])|…[\"”’)\]]*\s*(?=\S)|\n+)"
+)
+# Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh").
+_ABBREVIATION = re.compile(rf"(?:\b(?:TP|Tp|TX|TT|TS|ThS|PGS|GS|BS|KS|Th|St)|\b[{UPPER}])\.$")
+_CLAUSE_MARK = re.compile(r"[,;:](?=\s|$)|[()]")
+# "Trong đó, ..." opening a sentence breaks down the previous sentence's count.
+BREAKDOWN_SENTENCE_OPENER = re.compile(r"\s*(?:Trong\s+đó|Trong\s+số\s+(?:này|đó)|Cụ\s+thể)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Span]:
+    spans: list[Span] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append(_trimmed(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trimmed(text, start, len(text)))
+    return spans
+
+
+def sentences(text: str, paragraph: Span) -> list[Span]:
+    spans: list[Span] = []
+    start = paragraph.start
+    for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        head = text[start : match.start() + 1]
+        if text[match.start()] == "." and _ABBREVIATION.search(head):
+            continue
+        end = match.start() + len(match.group().rstrip())
+        if text[start:end].strip():
+            spans.append(_trimmed(text, start, end))
+        start = match.end()
+    if text[start : paragraph.end].strip():
+        spans.append(_trimmed(text, start, paragraph.end))
+    return spans
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    spans: list[Span] = []
+    start = sentence.start
+    depth = 0
+    for match in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end):
+        mark = match.group()
+        if mark == "(":
+            depth += 1
+        elif mark == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            spans.append(Span(start, match.start()))
+            start = match.end()
+    spans.append(Span(start, sentence.end))
+    return [s for s in spans if s.end > s.start]
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

@@ -1,0 +1,69 @@
+"""Star classes attached to a count.
+
+Forms (spec "Star classes"): "3 sao" is 3-3; "3-4 sao", "từ 3 đến 4 sao" and
+"3 sao, 4 sao" are 3-4; "từ 3 sao trở lên" is 3-5; "cấp quốc gia" / "cấp Trung
+ương" is 5-5; an upgrade's class is its destination ("lên 4 sao"); the inverted
+"4 sao là N sản phẩm" puts the class before the number.
+"""
+
+from __future__ import annotations
+
+import re
+
+Stars = tuple[int, int]
+
+_STAR = r"([1-5])\s*sao"
+# Destination of an upgrade, done or planned: wins over any other class.
+DESTINATION = re.compile(rf"lên\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?{_STAR}", re.IGNORECASE)
+_FORMS = re.compile(
+    rf"(?P<from>từ\s+{_STAR}(?:\s+OCOP)?\s+trở\s+lên)"
+    rf"|(?P<range>(?:từ\s+)?([1-5])\s*(?:-|–|đến|tới)\s*{_STAR})"
+    rf"|(?P<list>{_STAR}\s*(?:,|và|hoặc|/)\s*{_STAR})"
+    rf"|(?P<single>{_STAR})"
+    r"|(?P<national>cấp\s+(?:quốc\s+gia|Trung\s+ương)|OCOP\s+quốc\s+gia)",
+    re.IGNORECASE,
+)
+# "4 sao là 12 sản phẩm", "hạng 4 sao có 12", "4 sao, gồm 03 sản phẩm".
+INVERTED_TAIL = re.compile(
+    rf"{_STAR}(?:\s+OCOP)?\s*,?\s*(?:là|có|gồm|với|đối\s+với|cho|:)\s*(?:có\s+)?"
+    r"(?:(?:hơn|trên|gần|khoảng)\s+)?$",
+    re.IGNORECASE,
+)
+POTENTIAL_FIVE = re.compile(r"tiềm\s+năng\s+(?:đạt\s+)?(?:hạng\s+)?5\s*sao", re.IGNORECASE)
+# A class written without a count ("sản phẩm 4 sao rất ít") is not a figure;
+# this says whether a number is itself a class.
+STAR_AFTER_NUMBER = re.compile(r"\s*(?:-|–|đến)?\s*\d?\s*sao\b", re.IGNORECASE)
+
+
+def stars_after(text: str, start: int, end: int) -> Stars | None:
+    """The class written in text[start:end] (a count's own noun phrase)."""
+    destination = DESTINATION.search(text, start, end)
+    if destination:
+        k = int(destination.group(1))
+        return k, k
+    match = _FORMS.search(text, start, end)
+    if match is None:
+        return None
+    if match.group("from"):
+        return int(match.group(2)), 5
+    if match.group("range"):
+        return _ordered(int(match.group(4)), int(match.group(5)))
+    if match.group("list"):
+        return _ordered(int(match.group(7)), int(match.group(8)))
+    if match.group("single"):
+        k = int(match.group(10))
+        return k, k
+    return 5, 5
+
+
+def stars_before(text: str, start: int, floor: int) -> Stars | None:
+    """The inverted form: a class right before the count."""
+    match = INVERTED_TAIL.search(text, max(floor, start - 40), start)
+    if match is None:
+        return None
+    k = int(match.group(1))
+    return k, k
+
+
+def _ordered(a: int, b: int) -> Stars:
+    return (a, b) if a <= b else (b, a)

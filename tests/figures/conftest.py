@@ -1,0 +1,8 @@
+"""Make the figure test kit importable next to the tests (pytest importlib mode)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
