@@ -14,7 +14,7 @@ from extract.authors import Authorship, choose_authors, trailing_credits
 from extract.blocks import Block
 from extract.body import collect_body, find_containers, split_lead
 from extract.bylines import parse_credit
-from extract.charset import decode_html
+from extract.charset import parser_input
 from extract.dates import parse_date
 from extract.errors import ExtractError
 from extract.figures import extract_figures
@@ -35,7 +35,7 @@ _MAX_LEADING_CHROME = 3
 def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
     """Extract the article on a page; NotArticle for listings, empty or non-HTML pages."""
     try:
-        html = decode_html(body, ctx.headers)
+        html = parser_input(body, ctx.headers)
     except ExtractError as error:
         return NotArticle(ctx.url, str(error), "empty" if not body.strip() else "other")
     if too_deep(body):

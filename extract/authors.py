@@ -110,15 +110,15 @@ def choose_authors(
     found = _choose_authors(tree, data, url, header, body, headline, tail)
     if found.source_credit is not None:
         return found
-    source = _source_element(tree, _region_root(headline, body))
+    source = _source_element(_region_root(headline, body))
     return Authorship(found.authors, source, found.rule) if source else found
 
 
-def _source_element(tree: LexborHTMLParser, region: LexborNode | None) -> str | None:
+def _source_element(region: LexborNode | None) -> str | None:
     if region is None:
         return None
-    for node in tree.css(SOURCE_SELECTOR):
-        if node.tag in ("meta", "link", "img") or not dom.is_inside(node, region):
+    for node in region.css(SOURCE_SELECTOR):
+        if node.tag in ("meta", "link", "img"):
             continue
         name = source_name(node.attributes.get("content") or node.text(deep=True, separator=" "))
         if name:
@@ -142,11 +142,11 @@ def _choose_authors(
     if found:
         return Authorship(found, source, "STRUCTURED_PERSONS")
     region = _region_root(headline, body)
-    visible = _visible_byline(tree, region, body, sites)
+    visible = _visible_byline(region, sites)
     if visible is not None and visible.authors:
         names = visible.authors
         if visible.more_authors:
-            linked = _author_links(tree, region, body)
+            linked = _author_links(region)
             if len(linked) > len(names):
                 names = linked
         return Authorship(names, source or visible.source, "VISIBLE_BYLINE")
@@ -165,7 +165,7 @@ def _choose_authors(
             return Authorship(credit.authors, source, "HEADER_NAME_LINE")
         if credit is not None and credit.source and source is None:
             source = credit.source
-    linked = _author_links(tree, region, body)
+    linked = _author_links(region)
     if linked:
         return Authorship(linked, source, "AUTHOR_LINKS")
     meta = names_from_structured(data.all_meta(*META_AUTHOR_KEYS), sites)
@@ -191,18 +191,17 @@ def _region_root(headline: LexborNode | None, body: LexborNode | None) -> Lexbor
     return anchor
 
 
-def _in_region(node: LexborNode, region: LexborNode | None, body: LexborNode | None) -> bool:
+def _within(region: LexborNode | None, selector: str) -> list[LexborNode]:
     # Inside the body counts too: some CMSs open or close the body with an
     # author-classed paragraph.
-    return region is not None and dom.is_inside(node, region)
+    return region.css(selector) if region is not None else []
 
 
-def _visible_byline(
-    tree: LexborHTMLParser, region: LexborNode | None, body: LexborNode | None, sites: list[str]
-) -> Credit | None:
+def _visible_byline(region: LexborNode | None, sites: list[str]) -> Credit | None:
     fallback: Credit | None = None
-    for node in tree.css(BYLINE_SELECTOR):
-        if not _in_region(node, region, body) or node.tag in ("img", "meta", "link"):
+    # Querying the region, not the page, keeps other articles' bylines out.
+    for node in _within(region, BYLINE_SELECTOR):
+        if node.tag in ("img", "meta", "link"):
             continue
         text = fold(node.text(deep=True, separator=" "))
         if not text or squash(text) in sites:
@@ -216,13 +215,9 @@ def _visible_byline(
     return fallback
 
 
-def _author_links(
-    tree: LexborHTMLParser, region: LexborNode | None, body: LexborNode | None
-) -> tuple[str, ...]:
+def _author_links(region: LexborNode | None) -> tuple[str, ...]:
     names: list[str] = []
-    for link in tree.css(AUTHOR_LINK_SELECTOR):
-        if not _in_region(link, region, body):
-            continue
+    for link in _within(region, AUTHOR_LINK_SELECTOR):
         text = fold(link.text(deep=True, separator=" ")) or fold(link.attributes.get("title") or "")
         credit = parse_credit(text) if text else None
         if credit is not None:

@@ -122,6 +122,28 @@ def decode_html(body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> str:
     return fix_vietnamese(unicodedata.normalize("NFC", text))
 
 
+def parser_input(body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> str | bytes:
+    """What to hand the HTML parser: the bytes themselves when they are plain
+    UTF-8 (the parser reads UTF-8 natively), else the text of decode_html().
+
+    Normalising a whole page to NFC costs more than parsing it; every text
+    the extractor keeps goes through text.fold(), which normalises it, so
+    the page need not be. Pages with U+00D0/U+00F0 (legacy-font Đ) take the
+    decode_html() path, which repairs them.
+    """
+    if not body.strip():
+        raise ExtractError("the page body is empty: nothing to extract")
+    if _bom_codec(body) is not None or b"\x00" in body[:4096]:
+        return decode_html(body, headers)
+    if choose_codec(body, headers) != "utf-8":
+        return decode_html(body, headers)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_html(body, headers)
+    return decode_html(body, headers) if "\u00d0" in text or "\u00f0" in text else body
+
+
 def fix_vietnamese(text: str) -> str:
     """Map U+00D0/U+00F0 (eth) to Đ/đ in Vietnamese text (legacy-font typing)."""
     if ("\u00d0" in text or "\u00f0" in text) and _VIETNAMESE_LETTERS.search(text):

@@ -37,6 +37,7 @@ TITLE_SELECTORS = (
     ".story-title",
     ".headline",
 )
+_TITLE_QUERY = ", ".join(TITLE_SELECTORS)
 _SEPARATORS = re.compile(r"\s+[-|–—:•»]\s+|\s*\|\s*")
 _LOGO_SIGNATURE = re.compile(r"logo|brand|site-?name|masthead")
 
@@ -77,18 +78,19 @@ def _metadata_titles(tree: LexborHTMLParser, data: StructuredData) -> list[str]:
 
 def _visible_titles(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
     found: list[tuple[LexborNode, str]] = []
-    seen: set[int] = set()
-    for selector in TITLE_SELECTORS:
-        for node in tree.css(selector):
-            if node.mem_id in seen or node.tag in ("meta", "title", "html", "body"):
-                continue
-            seen.add(node.mem_id)
-            text = fold(node.text(deep=True, separator=" "))
-            if not (thresholds.MIN_HEADLINE_LEN <= len(text) <= thresholds.MAX_HEADLINE_LEN):
-                continue
-            if _LOGO_SIGNATURE.search(dom.signature(node)) or dom.is_hidden(node):
-                continue
-            found.append((node, text))
+    # One query for all selectors (one pass over the page); h1s keep their
+    # precedence over the class-named title elements.
+    for node in tree.css(_TITLE_QUERY):
+        if node.tag in ("meta", "title", "html", "body"):
+            continue
+        text = fold(node.text(deep=True, separator=" "))
+        if not (thresholds.MIN_HEADLINE_LEN <= len(text) <= thresholds.MAX_HEADLINE_LEN):
+            continue
+        signature, hidden = dom.traits(node)
+        if hidden or _LOGO_SIGNATURE.search(signature):
+            continue
+        found.append((node, text))
+    found.sort(key=lambda item: item[0].tag != "h1")
     return found
 
 

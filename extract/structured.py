@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract.text import fold, unescape_all
 
@@ -35,6 +35,8 @@ ARTICLE_TYPES = frozenset(
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _JSON_FIELD = r'"{name}"\s*:\s*"((?:[^"\\]|\\.)*)"'
+_MICRODATA_PROPS = ("headline", "datePublished", "dateModified", "author")
+_MICRODATA_QUERY = ", ".join(f'[itemprop="{name}"]' for name in _MICRODATA_PROPS)
 # JSON-LD nesting beyond this is not metadata but a data dump.
 _MAX_DEPTH = 8
 
@@ -241,31 +243,36 @@ class _Microdata:
     credits: tuple[Credit, ...]
 
 
-def _itemprop_values(tree: LexborHTMLParser, name: str) -> list[str]:
-    values = []
-    for node in tree.css(f'[itemprop="{name}"]'):
-        attrs = node.attributes
-        value = attrs.get("content") or attrs.get("datetime")
-        if not value and node.tag != "meta":
-            value = node.text(deep=True, separator=" ")
-        if value and value.strip():
-            values.append(fold(unescape_all(value)))
-    return values
+def _itemprop_value(node: LexborNode) -> str | None:
+    attrs = node.attributes
+    value = attrs.get("content") or attrs.get("datetime")
+    if not value and node.tag != "meta":
+        value = node.text(deep=True, separator=" ")
+    return fold(unescape_all(value)) if value and value.strip() else None
+
+
+def _author_value(node: LexborNode) -> str | None:
+    name_node = node.css_first('[itemprop="name"]')
+    source = name_node if name_node is not None else node
+    value = source.attributes.get("content") or source.text(deep=True, separator=" ")
+    return fold(value) if value and value.strip() else None
 
 
 def _microdata(tree: LexborHTMLParser) -> _Microdata:
-    """The cheap part of microdata: a few itemprops, read without item scoping."""
-    headlines = _itemprop_values(tree, "headline")
-    credits = []
-    for node in tree.css('[itemprop="author"]'):
-        name_node = node.css_first('[itemprop="name"]')
-        source = name_node if name_node is not None else node
-        value = source.attributes.get("content") or source.text(deep=True, separator=" ")
-        if value and value.strip():
-            credits.append(Credit(fold(value), True))
+    """The cheap part of microdata: a few itemprops, read without item scoping,
+    in one query over the page."""
+    found: dict[str, list[str]] = {name: [] for name in _MICRODATA_PROPS}
+    for node in tree.css(_MICRODATA_QUERY):
+        prop = node.attributes.get("itemprop") or ""
+        if prop not in found:
+            continue
+        value = _author_value(node) if prop == "author" else _itemprop_value(node)
+        if value:
+            found[prop].append(value)
+    headlines = found["headline"]
     return _Microdata(
         headline=headlines[0] if headlines else None,
-        published=tuple(_itemprop_values(tree, "datePublished")),
-        modified=tuple(_itemprop_values(tree, "dateModified")),
-        credits=tuple(credits),
+        published=tuple(found["datePublished"]),
+        modified=tuple(found["dateModified"]),
+        credits=tuple(Credit(name, True) for name in found["author"]),
     )

@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_figures(commands)
     _add_export(commands)
     _add_query(commands)
+    _add_eval(commands)
     return parser
 
 
@@ -246,6 +247,57 @@ def _run_query(args: argparse.Namespace) -> int:
     with Warehouse.open(args.db, read_only=True) as warehouse:
         result = warehouse.query(args.sql)
     write_rows(sys.stdout, result.columns, result.rows, args.format)
+    return ExitCode.OK
+
+
+# -- eval --------------------------------------------------------------------------
+
+
+def _add_eval(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "eval",
+        help="score extraction against labelled pages",
+        description="Score our extraction by ../shared/spec/scoring.md.",
+    )
+    kinds = p.add_subparsers(title="what to score", required=True, metavar="WHAT")
+    fields = kinds.add_parser(
+        "fields",
+        help="headline, authors and publish time against a labels.jsonl",
+        description="LABELS is JSON lines with file (relative to DIR), url, title, authors "
+        "and published (ISO 8601 with offset).",
+    )
+    fields.add_argument("dir", metavar="DIR")
+    fields.add_argument("labels", metavar="LABELS")
+    fields.set_defaults(handler=_run_eval_fields)
+    body = kinds.add_parser(
+        "body",
+        help="body text against human-extracted ground truth (shingle F1)",
+        description="GROUND_TRUTH is a JSON object from page id to {url, articleBody}; "
+        "DIR holds <id>.html.",
+    )
+    body.add_argument("dir", metavar="DIR")
+    body.add_argument("ground_truth", metavar="GROUND_TRUTH")
+    body.set_defaults(handler=_run_eval_body)
+
+
+def _run_eval_fields(args: argparse.Namespace) -> int:
+    from pipelines.evaluate import evaluate_fields
+
+    report = evaluate_fields(args.dir, args.labels)
+    names = ("title", "authors", "day", "instant")
+    rows = [(r.file, *("yes" if getattr(r, n) else "NO" for n in names)) for r in report.rows]
+    n = len(report.rows)
+    rows.append(("total", *(f"{report.total(name)}/{n}" for name in names)))
+    write_rows(sys.stdout, ("file", *names), rows, "table")
+    return ExitCode.OK
+
+
+def _run_eval_body(args: argparse.Namespace) -> int:
+    from pipelines.evaluate import evaluate_body
+
+    score = evaluate_body(args.dir, args.ground_truth)
+    rows = [(score.pages, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")]
+    write_rows(sys.stdout, ("pages", "precision", "recall", "f1"), rows, "table")
     return ExitCode.OK
 
 

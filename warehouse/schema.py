@@ -17,6 +17,40 @@ class Migration:
     statements: tuple[str, ...]
 
 
+# One row per fact: the same place, year, subject, kind, star class and value,
+# however many articles and outlets reported it. `values_disagree` marks facts
+# whose key (everything but the value) was also reported with another value.
+_OCOP_FACTS = """
+    CREATE VIEW ocop_facts AS
+    WITH keyed AS (
+        SELECT f.*, a.site_id, a.published_at,
+               CASE WHEN f.place_level = 'national' THEN 'national'
+                    WHEN f.place_level = 'province' OR f.place_text IS NULL THEN f.province
+                    ELSE lower(f.place_text) END AS place_key
+        FROM ocop_figures f JOIN articles a ON a.url = f.article_url
+    ),
+    facts AS (
+        SELECT place_key, place_level, province, year, subject, kind, min_stars, max_stars,
+               value,
+               count(DISTINCT article_url) AS articles,
+               count(DISTINCT site_id) AS outlets,
+               list(DISTINCT article_url ORDER BY article_url) AS sources,
+               list(DISTINCT site_id ORDER BY site_id) AS sites,
+               min(published_at) AS first_reported,
+               max(published_at) AS last_reported,
+               min(sentence) AS example_sentence
+        FROM keyed
+        GROUP BY place_key, place_level, province, year, subject, kind, min_stars, max_stars,
+                 value
+    )
+    SELECT *,
+           count(*) OVER (
+               PARTITION BY place_key, place_level, province, year, subject, kind,
+                            min_stars, max_stars
+           ) > 1 AS values_disagree
+    FROM facts
+"""
+
 _V1 = (
     """
     CREATE TABLE sites (
@@ -111,6 +145,7 @@ _V1 = (
     )
     """,
     "CREATE INDEX pages_url ON pages (url)",
+    _OCOP_FACTS,
 )
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -343,7 +343,15 @@ class Warehouse:
         self._con.execute("COMMIT")
 
 
-_TABLES = ("sites", "crawl_runs", "pages", "articles", "article_authors", "ocop_figures")
+_TABLES = (
+    "sites",
+    "crawl_runs",
+    "pages",
+    "articles",
+    "article_authors",
+    "ocop_figures",
+    "ocop_facts",
+)
 
 
 def content_digest(article: Article) -> str:

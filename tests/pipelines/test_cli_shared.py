@@ -46,7 +46,9 @@ def test_extract_command_matches_every_label_of_the_vn_news_pages(
     labels = _json_lines((VN_NEWS / "labels.jsonl").read_text("utf-8"))
     files = [str(VN_NEWS / label["file"]) for label in labels]
     url_map = tmp_path / "urls.json"
-    url_map.write_text(json.dumps({f: label["url"] for f, label in zip(files, labels)}), "utf-8")
+    url_map.write_text(
+        json.dumps({f: label["url"] for f, label in zip(files, labels, strict=True)}), "utf-8"
+    )
     assert main(["extract", *files, "--url-map", str(url_map)]) == ExitCode.OK
     records = {r["file"]: r for r in _json_lines(capsys.readouterr().out)}
     for file, label in zip(files, labels, strict=True):

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from pipelines.miniweb.server import MiniWeb
 
+from extract.models import document_text
 from pipelines.cli import main
 from pipelines.config import parse_config
 from pipelines.crawl_job import CrawlOutcome, run_crawl
 from pipelines.exit_codes import ExitCode
+from pipelines.miniweb.server import MiniWeb
 from warehouse.store import Warehouse
 
 VIETNAM_OFFSET = timedelta(hours=7)
@@ -160,3 +161,20 @@ def test_cli_query_answers_figures_per_province_as_json(
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     provinces = {site.province for site in crawled.web.sites}
     assert provinces <= {line["province"] for line in lines}
+
+
+def test_every_stored_figure_points_at_its_number_in_the_article_document(
+    crawled: Crawled,
+) -> None:
+    rows = _rows(
+        crawled.db,
+        'SELECT a.title, a.lead, a.text, f.value, f.sentence, f."start", f."end" '
+        "FROM ocop_figures f JOIN articles a ON a.url = f.article_url",
+    )
+    assert rows
+    for title, lead, text, value, sentence, start, end in rows:
+        document = document_text(title, lead, tuple(text.split("\n\n")))
+        written = document[start:end]
+        assert written in sentence
+        if written.replace(".", "").isdigit():
+            assert int(written.replace(".", "")) == value

@@ -188,3 +188,37 @@ def test_a_file_that_is_not_duckdb_is_refused_and_left_untouched(tmp_path: Path)
     with pytest.raises(WarehouseOpenError, match="cannot open"):
         Warehouse.open(path)
     assert path.read_text() == "not a database"
+
+
+def test_ocop_facts_merges_one_fact_reported_by_two_outlets(warehouse: Warehouse) -> None:
+    warehouse.upsert_sites([SiteRecord("site-b", "Site B", "Thanh Hóa", "http://127.0.0.1:2/")])
+    seen = datetime.now(VN)
+    warehouse.store_article("site-a", "a1", _article(figures=1), seen, "v1")
+    warehouse.store_article("site-b", "b1", replace(_article(figures=1), title="Khác"), seen, "v1")
+    rows = warehouse.query(
+        "SELECT value, kind, year, province, articles, outlets, sources, sites, values_disagree "
+        "FROM ocop_facts"
+    ).rows
+    assert rows == [
+        (12, "recognized", 2023, "Thanh Hóa", 2, 2, ["a1", "b1"], ["site-a", "site-b"], False)
+    ]
+
+
+def test_ocop_facts_flags_outlets_that_report_another_value(warehouse: Warehouse) -> None:
+    warehouse.upsert_sites([SiteRecord("site-b", "Site B", "Thanh Hóa", "http://127.0.0.1:2/")])
+    seen = datetime.now(VN)
+    warehouse.store_article("site-a", "a1", _article(figures=1), seen, "v1")
+    other = replace(_article(figures=0), figures=(_figure(13),))
+    warehouse.store_article("site-b", "b1", other, seen, "v1")
+    rows = warehouse.query("SELECT value, outlets, values_disagree FROM ocop_facts ORDER BY value")
+    assert rows.rows == [(12, 1, True), (13, 1, True)]
+
+
+def test_every_figure_traces_to_its_article_and_sentence(warehouse: Warehouse) -> None:
+    warehouse.store_article("site-a", "a1", _article(figures=2), datetime.now(VN), "v1")
+    rows = warehouse.query(
+        "SELECT f.article_url, a.title, f.sentence, f.\"start\", f.\"end\" "
+        "FROM ocop_figures f JOIN articles a ON a.url = f.article_url ORDER BY f.ordinal"
+    ).rows
+    assert [r[0] for r in rows] == ["a1", "a1"]
+    assert all(r[2].startswith("Tỉnh công nhận thêm") and r[4] > r[3] for r in rows)
