@@ -85,3 +85,12 @@ PAGER_TEXT_PATTERN = re.compile(
     r"^\s*(?:trang\s*)?(\d{1,4})\s*$|^\s*(?:sau|tiếp|trang sau|tiếp theo|next|»|›|>|>>)\s*$",
     re.IGNORECASE,
 )
+
+# -- Frontier across runs ------------------------------------------------------------
+
+# An article URL that keeps failing transiently (timeouts, 5xx, 429, circuit open) is
+# tried again in later runs, waiting longer each time, and given up after this many runs.
+LEAD_MAX_RUNS = 5
+LEAD_RETRY_BASE_S = 3600.0  # wait before the first later-run retry; doubles per failed run
+LEAD_RETRY_MAX_S = 7 * 24 * 3600.0
+ROBOTS_REFUSED_REASON = "disallowed by robots.txt"

@@ -15,10 +15,23 @@ from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 import httpx
 
 from crawler.addresses import AddressGuard
-from crawler.constants import MAX_CHILD_SITEMAPS, MAX_SITEMAP_DEPTH, RESULT_QUEUE_SIZE
+from crawler.constants import (
+    MAX_CHILD_SITEMAPS,
+    MAX_SITEMAP_DEPTH,
+    RESULT_QUEUE_SIZE,
+    ROBOTS_REFUSED_REASON,
+)
 from crawler.feeds import feed_leads
 from crawler.fetcher import Fetcher, FetchRequest, make_client
-from crawler.frontier import ArticleLead, Frontier, MemoryFrontier, Offer
+from crawler.frontier import (
+    ArticleLead,
+    Frontier,
+    LeadStore,
+    MemoryFrontier,
+    NullLeadStore,
+    Offer,
+    SourceValidators,
+)
 from crawler.leads import Lead
 from crawler.links import listing_links
 from crawler.models import CrawlSettings, CrawlStats, FetchResult, Role, SiteSpec
@@ -42,6 +55,7 @@ class Crawler:
         validators: Mapping[str, Validators] | None = None,
         refresh: bool = False,
         transport: httpx.AsyncBaseTransport | None = None,
+        leads: LeadStore | None = None,
     ) -> None:
         self.settings = settings
         self.sites = tuple(sites)
@@ -52,6 +66,7 @@ class Crawler:
         }
         self._refresh = refresh
         self._transport = transport
+        self._leads: LeadStore = leads if leads is not None else NullLeadStore()
         self._guard = AddressGuard(settings.allow_private_addresses)  # a bad allow list fails here
 
     async def run(self) -> AsyncIterator[FetchResult]:
@@ -74,8 +89,13 @@ class Crawler:
                 await asyncio.gather(*crawls, closer, return_exceptions=True)
 
     async def _crawl_site(self, session: CrawlSession, site: SiteSpec) -> None:
-        frontier = MemoryFrontier(site.max_pages, self._is_known, refresh=self._refresh)
-        await SiteCrawl(self.settings, site, session, frontier, self._validators).run()
+        leads = self._leads
+
+        def is_known(url: str) -> bool:
+            return self._is_known(url) or leads.is_settled(url)
+
+        frontier = MemoryFrontier(site.max_pages, is_known, refresh=self._refresh)
+        await SiteCrawl(self.settings, site, session, frontier, self._validators, leads).run()
 
 
 async def _signal_when_done(
@@ -112,8 +132,11 @@ class SiteCrawl:
         session: CrawlSession,
         frontier: Frontier,
         validators: Mapping[str, Validators],
+        leads: LeadStore | None = None,
     ) -> None:
         self._settings = settings
+        self._leads: LeadStore = leads if leads is not None else NullLeadStore()
+        self._unsaved: list[ArticleLead] = []  # offered since the last source was settled
         self._site = site
         self._session = session
         self._frontier = frontier
@@ -139,12 +162,19 @@ class SiteCrawl:
     # -- discovery ------------------------------------------------------------------
 
     async def _discover(self) -> None:
+        await self._resume()
         for url in self._configured(self._site.feeds, "feed"):
             await self._discover_feed(url)
         for url in self._configured(self._site.sitemaps, "sitemap"):
             await self._discover_sitemap(url, depth=0, source=None)
         for url in self._configured(self._site.start_urls, "start"):
             await self._crawl_listing(url)
+
+    async def _resume(self) -> None:
+        """Leads an earlier run discovered but did not finish come first (already stored)."""
+        for lead in self._leads.resume(self._site.id):
+            await self._offer_lead(lead)
+        self._unsaved.clear()
 
     def _configured(self, urls: Sequence[str], kind: str) -> list[str]:
         canonical: list[str] = []
@@ -161,6 +191,7 @@ class SiteCrawl:
         if result is not None:
             for lead in feed_leads(result.body, result.final_url):
                 await self._offer(lead, source=url, depth=1)
+            self._source_done(result)
 
     async def _discover_sitemap(self, url: str, depth: int, source: str | None) -> None:
         limit = self._settings.max_sitemap_bytes
@@ -176,6 +207,7 @@ class SiteCrawl:
         for lead in content.pages:
             if pattern is None or pattern.search(lead.url):
                 await self._offer(lead, source=url, depth=depth + 1)
+        self._source_done(result)
         if depth >= MAX_SITEMAP_DEPTH:
             if content.children:
                 log.warning(
@@ -207,6 +239,7 @@ class SiteCrawl:
             )
             for article in links.articles:
                 await self._offer(Lead(article), source=url, depth=depth + 1)
+            self._source_done(result)
             for page in links.next_pages:
                 if len(scheduled) >= self._settings.max_listing_pages:
                     break
@@ -244,18 +277,32 @@ class SiteCrawl:
         return result if result.ok else None
 
     async def _offer(self, lead: Lead, source: str, depth: int) -> None:
+        await self._offer_lead(ArticleLead(lead.url, source, depth, lead.published))
+
+    async def _offer_lead(self, lead: ArticleLead) -> None:
         url = lead.url
         if host_of(url) not in self._scope.hosts or url in self._disallowed:
             return
         if not await self._session.robots_allows(url, self._scope):
             self._disallowed.add(url)
+            self._leads.refuse(self._site.id, url, ROBOTS_REFUSED_REASON)
             return
-        outcome = self._frontier.offer(ArticleLead(url, source, depth, lead.published))
+        outcome = self._frontier.offer(lead)
         if outcome is Offer.KNOWN:
             self._session.count_known()
-        elif outcome is Offer.ACCEPTED:
+        elif outcome in (Offer.ACCEPTED, Offer.FULL):
+            self._unsaved.append(lead)  # beyond the budget it waits, pending, for a later run
+        if outcome is Offer.ACCEPTED:
             async with self._wake:
                 self._wake.notify()
+
+    def _source_done(self, result: FetchResult) -> None:
+        """Store the source's leads, then its validators (never the other way round)."""
+        if self._unsaved:
+            self._leads.add(self._site.id, self._unsaved)
+            self._unsaved = []
+        validators = SourceValidators(result.url, result.etag, result.last_modified)
+        self._leads.source_done(self._site.id, validators)
 
     # -- articles -------------------------------------------------------------------
 

@@ -74,6 +74,10 @@ class FetchResult:
     depth: int = 0
     discovered_from: str | None = None
     hinted_published: datetime | None = None  # from a feed or news sitemap
+    # Added by the frontier helper: whether a later run may succeed (timeouts, 429, 5xx,
+    # an open circuit), and the server's Retry-After when it asked for longer than we wait.
+    retryable: bool = False
+    retry_after_s: float | None = None
 
     @property
     def ok(self) -> bool:

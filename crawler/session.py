@@ -131,7 +131,8 @@ class CrawlSession:
             )
         elif attempt_number > 1:
             error = f"{error} after {attempt_number} attempts"
-        return await self._finish(replace(result, error=error), attempt.reason)
+        failed = replace(result, error=error, retryable=True, retry_after_s=attempt.retry_after_s)
+        return await self._finish(failed, attempt.reason)
 
     async def _finish(self, result: FetchResult, reason: str | None) -> FetchResult:
         stats = self._stats
@@ -157,6 +158,7 @@ class CrawlSession:
             status=None,
             fetched_at=datetime.now(UTC),
             error=CIRCUIT_OPEN,
+            retryable=True,  # the host may be back by the next run
             depth=request.depth,
             discovered_from=request.discovered_from,
             hinted_published=request.hinted_published,

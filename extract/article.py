@@ -7,6 +7,8 @@ only wires them and applies the per-site overrides where they found nothing.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
@@ -30,6 +32,15 @@ from extract.text import fold, match_key
 # A body's first lines are dropped while they are datelines or credits (the
 # CMS put the header inside the body container); at most this many.
 _MAX_LEADING_CHROME = 3
+# A dateline is a date and little else: words that may stand beside the date
+# ("Thứ tư", "Cập nhật lúc", "GMT+7") and at most this many other letters.
+# "Tính đến ngày 31/12/2025, toàn tỉnh có 1.019 sản phẩm OCOP." is a sentence.
+_DATELINE_WORDS = re.compile(
+    r"thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|ngày|tháng|giờ|phút|lúc|cập|đăng|gmt|utc|am|pm|"
+    r"sáng|chiều|tối|hôm|nay|trước",
+    re.IGNORECASE,
+)
+_DATELINE_MAX_OTHER_LETTERS = 12
 
 
 def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
@@ -55,7 +66,8 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
     blocks, captions = body_text.blocks, body_text.captions
     blocks = _drop_headline_copies(blocks, headline)
     header = header_blocks(headline_node, container, blocks[0].node if blocks else None)
-    lead, blocks = split_lead(blocks, header)
+    # Dateline and byline blocks can stand before the sapo as well as after it.
+    lead, blocks = split_lead(_drop_leading_chrome(blocks), header)
     blocks = _drop_leading_chrome(blocks)
     blocks, tail = trailing_credits(blocks)
 
@@ -126,13 +138,20 @@ def _drop_leading_chrome(blocks: list[Block]) -> list[Block]:
     dropped = 0
     while blocks and dropped < _MAX_LEADING_CHROME:
         text = blocks[0].text
-        is_dateline = len(text) <= 60 and parse_date(text, fallback=False) is not None
+        is_dateline = _is_dateline(text)
         credit = parse_credit(text) if len(text) <= 60 else None
         if not is_dateline and not (credit and credit.authors and not credit.source):
             break
         blocks = blocks[1:]
         dropped += 1
     return blocks
+
+
+def _is_dateline(text: str) -> bool:
+    if len(text) > 60 or parse_date(text, fallback=False) is None:
+        return False
+    other = _DATELINE_WORDS.sub("", text)
+    return sum(c.isalpha() for c in other) <= _DATELINE_MAX_OTHER_LETTERS
 
 
 def _css_first(tree: LexborHTMLParser, selector: str | None) -> LexborNode | None:

@@ -93,6 +93,8 @@ class BlockWalker:
         self._skip_hidden = skip_hidden
         self._buffer = _Buffer()
         self.result = Collected()
+        self._captions: dict[str, bool] = {}
+        self._skipped: dict[str, bool] = {}
 
     def walk(self, root: LexborNode) -> Collected:
         self._visit(root, False, 0)
@@ -122,7 +124,7 @@ class BlockWalker:
             signature, hidden = dom.traits(child)
             if hidden and self._skip_hidden:
                 continue
-            if tag in CAPTION_TAGS or (signature and _CAPTION_SIGNATURE.search(signature)):
+            if tag in CAPTION_TAGS or (signature and self._is_caption(signature)):
                 self._flush("div", child)
                 caption = fold(child.text(deep=True, separator=" "))
                 if caption:
@@ -137,8 +139,20 @@ class BlockWalker:
             else:
                 self._visit(child, in_link or tag == "a", depth + 1)
 
+    def _is_caption(self, signature: str) -> bool:
+        # Pages repeat a few class names many times: ask each pattern once each.
+        verdict = self._captions.get(signature)
+        if verdict is None:
+            verdict = self._captions[signature] = bool(_CAPTION_SIGNATURE.search(signature))
+        return verdict
+
     def _is_boilerplate(self, node: LexborNode, signature: str) -> bool:
-        if self._skip is None or not self._skip.search(signature):
+        if self._skip is None:
+            return False
+        skipped = self._skipped.get(signature)
+        if skipped is None:
+            skipped = self._skipped[signature] = bool(self._skip.search(signature))
+        if not skipped:
             return False
         return self._protect_chars is None or not is_wrapper(node, self._protect_chars)
 

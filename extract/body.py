@@ -58,7 +58,7 @@ BOILERPLATE = re.compile(
     r"banner\w*|promo\w*|newsletter|subscribe|subscription|tags?|keywords?|breadcrumbs?|"
     r"popup|modal|sidebar|widget|recommend\w*|read-?more|more-?news|also-?read|see-?also|"
     r"xem-?them|toolbar|print|rating|vote|cookie\w*|author-?box|hidden|sr-only|"
-    r"visually-?hidden|login|signup|paywall|pagination|pager|navigation|nav|menu|"
+    r"visually-?hidden|hide|login|signup|paywall|pagination|pager|navigation|nav|menu|"
     r"follow|player|byline|author|meta|dateline|timestamp|copyright|disclaimer|"
     r"callout|link-?callout|box-?category|listing|related\w*|qa|q-?and-?a|faqs?|tips|"
     r"warnings|testimonials?|sources(?:andcitations)?|citations|references|footnotes?|"
@@ -68,7 +68,7 @@ BOILERPLATE = re.compile(
 # class/id of the lead (sapo) paragraph.
 LEAD_SIGNATURE = re.compile(
     r"sapo|(?:^|[\s_-])lead|summary|description|intro|chapeau|excerpt|standfirst|"
-    r"abstract|subtitle|sub-title|teaser"
+    r"abstract|subtitle|sub-title|teaser|hometext"  # hometext: NukeViet portals
 )
 _SENTENCE_MARK = re.compile(r"[.!?:;,…”\"]")
 

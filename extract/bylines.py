@@ -17,14 +17,16 @@ from extract.text import fold, squash
 _PREFIX = re.compile(
     r"^\s*(?:bài\s*(?:và|,|&|-)?\s*ảnh|bài\s*viết|bài|ảnh|video|clip|thực\s*hiện|"
     r"nhóm\s*pv|nhóm\s*phóng\s*viên|pv|ptv|btv|ctv|phóng\s*viên|tác\s*giả|"
-    r"người\s*viết|written\s*by|by|theo|nguồn|source)\s*[:.\-–]?\s*",
+    r"người\s*viết|written\s*by|by|theo|nguồn(?:\s*tin)?|source)\s*[:.\-–]?\s*",
     re.IGNORECASE,
 )
 # Trailing notes that are not part of a name: "(tổng hợp)", "(TH)", "(theo Reuters)".
 _SUFFIX = re.compile(r"\s*[(\[][^)\]]{0,40}[)\]]\s*$")
 _MORE_AUTHORS = re.compile(r"\s*và\s*(\d+)\s*tác\s*giả\s*khác\s*$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\s+và\s+|\s+and\s+|\s*[-–—]\s+|\s+[-–—]\s*|\n)\s*")
-_SOURCE_LEAD = re.compile(r"^\s*(?:theo|nguồn|source|according to)\b\s*:?\s*", re.IGNORECASE)
+_SOURCE_LEAD = re.compile(
+    r"^\s*(?:theo|nguồn(?:\s+tin)?|source|according to)\b\s*:?\s*", re.IGNORECASE
+)
 # Agencies and words that name an organisation rather than a person.
 AGENCIES = frozenset(
     {"ttxvn", "vna", "afp", "reuters", "ap", "bloomberg", "xinhua", "tass", "bbc", "cnn",

@@ -9,8 +9,16 @@ split into steps, a story split into slides or a body interrupted by a
 figure is found whole; because link lists and chrome count against, the
 winner stops below the page frame. Among equal scores the innermost wins.
 
-Boilerplate-named regions (comments, related, share...) are not walked:
-their link text counts against, their prose counts for nothing.
+Boilerplate-named regions (comments, related, share...) and <header> /
+<footer> elements are not walked: their link text counts against, their
+prose counts for nothing (unless WRAPPER_NOT_BOILERPLATE, blocks.py). A
+teaser (a headline-length link) costs extra, so that a box of teasers with
+sapos does not add up to prose. Unlike blocks.BlockWalker, <br> does not end
+a block here: a list typed with line breaks (an ad's specification, a poem)
+is one unit of prose, not many chrome lines.
+
+Rule SIBLING_SECTIONS then adds the winner's nearly pure prose siblings
+(a story continued after an inline box).
 """
 
 from __future__ import annotations
@@ -23,10 +31,9 @@ from selectolax.lexbor import LexborNode
 from extract import dom, thresholds
 from extract.blocks import BLOCK_TAGS, SKIP_TAGS, is_wrapper
 
-# <br> does not end a block here: a list typed with line breaks (an ad's
-# specification, a poem) is one unit of prose, not many chrome lines.
-
 _SENTENCE_END = re.compile(r"[.!?:;…”\"')]\s*$")
+# Page header and footer: their prose (address, licence) is not the article's.
+_FRAME_TAGS = frozenset({"header", "footer"})
 # Never containers themselves (<body> is: text may sit right in it).
 _ROOT_TAGS = frozenset({"html", "-document"})
 
@@ -37,7 +44,7 @@ class _Run:
 
     chars: int = 0
     link_chars: int = 0
-    ends_sentence: bool = False
+    last_text: str = ""  # whether it ends a sentence is asked once, at the end
 
 
 @dataclass(slots=True)
@@ -51,6 +58,10 @@ class _Tally:
 def block_value(chars: int, link_chars: int, ends_sentence: bool) -> float:
     """What one block says about the element holding it (positive: prose)."""
     own = chars - link_chars
+    if chars >= thresholds.TEASER_MIN_CHARS and link_chars >= chars * thresholds.TEASER_LINK_SHARE:
+        # A headline-length link is a teaser: its sapo below must not make a
+        # box of teasers look like prose.
+        return -thresholds.LINK_TEXT_PENALTY * chars - thresholds.TEASER_PENALTY
     if chars and link_chars / chars > thresholds.MAX_LINK_DENSITY:
         return -thresholds.LINK_TEXT_PENALTY * chars
     if own >= thresholds.PROSE_BLOCK_CHARS or (
@@ -68,15 +79,15 @@ class DensityScorer:
         self._protect_chars = protect_chars
         self._tally = _Tally()
         self._blocks = 0
+        self._verdicts: dict[str, bool] = {}
 
     def best(self, root: LexborNode) -> tuple[LexborNode, ...]:
         """The winning container, with its SIBLING_SECTIONS, in page order."""
         run = _Run()
-        self._visit(root, [root], run, False)
-        self._close(run, [root])
+        chain = [self._enter(root, 0)]
+        self._visit(root, chain, run, False)
+        self._close(run, chain)
         tally = self._tally
-        if not tally.score:
-            return ()
         winner = max(tally.score, key=lambda k: (round(tally.score[k], 3), tally.depth[k]))
         if tally.prose.get(winner, 0) < thresholds.MIN_SCORED_PARAGRAPH_CHARS:
             return ()
@@ -88,9 +99,11 @@ class DensityScorer:
         prose; the box between them stays out."""
         tally = self._tally
         best = tally.score[winner.mem_id]
-        # The siblings are those of the outermost element holding just the winner.
+        # The siblings are those of the outermost element holding no prose
+        # beyond the winner's (a section around a step list, with its heading).
+        prose = tally.prose[winner.mem_id]
         top = winner
-        while top.parent is not None and tally.score.get(top.parent.mem_id) == best:
+        while top.parent is not None and tally.prose.get(top.parent.mem_id) == prose:
             top = top.parent
         parent = top.parent
         if parent is None or parent.tag in _ROOT_TAGS or parent.tag == "body":
@@ -106,7 +119,8 @@ class DensityScorer:
                 kept.append(child)
         return tuple(kept) if len(kept) > 1 else (winner,)
 
-    def _visit(self, node: LexborNode, chain: list[LexborNode], run: _Run, in_link: bool) -> None:
+    def _visit(self, node: LexborNode, chain: list[int], run: _Run, in_link: bool) -> None:
+        # The hottest loop of the extractor: every node of the page passes here.
         if len(chain) > dom.MAX_DEPTH:
             return
         for child in node.iter(include_text=True):
@@ -115,22 +129,20 @@ class DensityScorer:
             tag = child.tag
             if tag == "-text":
                 text = child.text_content
-                size = len(text.strip()) if text else 0
-                if size:
+                if text and not text.isspace():
+                    size = len(text.strip())
                     run.chars += size
                     if in_link:
                         run.link_chars += size
-                    run.ends_sentence = bool(_SENTENCE_END.search(text))
+                    run.last_text = text
                 continue
             if not tag or tag[0] == "-" or tag in SKIP_TAGS:
                 continue
             signature, hidden = dom.traits(child)
             if hidden:
                 continue
-            if (
-                signature
-                and self._skip.search(signature)
-                and not is_wrapper(child, self._protect_chars)
+            if (tag in _FRAME_TAGS or (signature and self._skips(signature))) and not is_wrapper(
+                child, self._protect_chars
             ):
                 self._close(run, chain)
                 links = sum(len(a.text(deep=True, separator="")) for a in child.css("a"))
@@ -138,34 +150,44 @@ class DensityScorer:
                 continue
             if tag in BLOCK_TAGS:
                 self._close(run, chain)
-                chain.append(child)
+                chain.append(self._enter(child, len(chain)))
                 self._visit(child, chain, run, in_link)
                 self._close(run, chain)
                 chain.pop()
             else:
                 self._visit(child, chain, run, in_link or tag == "a")
 
-    def _close(self, run: _Run, chain: list[LexborNode]) -> None:
+    def _skips(self, signature: str) -> bool:
+        # Pages repeat a few class names many times: ask the pattern once each.
+        verdict = self._verdicts.get(signature)
+        if verdict is None:
+            verdict = self._verdicts[signature] = bool(self._skip.search(signature))
+        return verdict
+
+    def _enter(self, element: LexborNode, depth: int) -> int:
+        tally = self._tally
+        key = element.mem_id
+        if key not in tally.nodes:
+            tally.nodes[key] = element
+            tally.depth[key] = depth
+            tally.score[key] = 0.0
+            tally.prose[key] = 0
+        return key
+
+    def _close(self, run: _Run, chain: list[int]) -> None:
         """End the current block: its value goes to every element above it."""
         if not run.chars:
             return
         self._blocks += 1
-        value = block_value(run.chars, run.link_chars, run.ends_sentence)
+        ends_sentence = bool(_SENTENCE_END.search(run.last_text))
+        value = block_value(run.chars, run.link_chars, ends_sentence)
         prose = run.chars - run.link_chars if value > 0 else 0
         run.chars = run.link_chars = 0
-        run.ends_sentence = False
+        run.last_text = ""
         self._charge(chain, value, prose)
 
-    def _charge(self, chain: list[LexborNode], value: float, prose: int) -> None:
-        tally = self._tally
-        for depth, element in enumerate(chain):
-            if element.tag in _ROOT_TAGS:
-                continue
-            key = element.mem_id
-            if key not in tally.score:
-                tally.score[key] = 0.0
-                tally.prose[key] = 0
-                tally.nodes[key] = element
-                tally.depth[key] = depth
-            tally.score[key] += value
-            tally.prose[key] += prose
+    def _charge(self, chain: list[int], value: float, prose: int) -> None:
+        score, prose_of = self._tally.score, self._tally.prose
+        for key in chain:
+            score[key] += value
+            prose_of[key] += prose

@@ -81,6 +81,12 @@ MIN_SCORED_PARAGRAPH_CHARS = 25
 PROSE_BLOCK_CHARS = 60
 # Each character of a link-list block counts this much against its container.
 LINK_TEXT_PENALTY = 1.0
+# A block of at least TEASER_MIN_CHARS that is nearly all link (this share)
+# is a teaser, and costs TEASER_PENALTY on top of its link text: about the
+# length of the sapo that usually follows it in a box of teasers.
+TEASER_MIN_CHARS = 25
+TEASER_LINK_SHARE = 0.8
+TEASER_PENALTY = 150
 # Each character of a short non-prose line (menu label, button, date) counts
 # this much against: chrome is short, but a frame has a lot of it.
 CHROME_TEXT_PENALTY = 0.3
@@ -88,7 +94,7 @@ CHROME_TEXT_PENALTY = 0.3
 # share of the winner's score and its score keeps this share of its prose
 # (a story continued after an inline box, not a box of teasers with sapos).
 SIBLING_MIN_SHARE = 0.1
-SIBLING_PURITY = 0.8
+SIBLING_PURITY = 0.75
 # A boilerplate-named element is still walked (it wraps the article) when it
 # holds this share of the page's text and at most this link density.
 WRAPPER_TEXT_SHARE = 0.2

@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 from pipelines.errors import ConfigError, InputError, PipelineError
 from pipelines.exit_codes import ExitCode
 from pipelines.tables import FORMATS, write_rows
-from warehouse.errors import ExportError, WarehouseError, WarehouseOpenError
+from warehouse.errors import (
+    ExportError,
+    WarehouseError,
+    WarehouseLockedError,
+    WarehouseOpenError,
+)
 
 if TYPE_CHECKING:
     from pipelines.file_commands import FileOutcome
@@ -37,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except (ConfigError, InputError) as exc:
         return _fail(str(exc), ExitCode.BAD_INPUT)
+    except WarehouseLockedError as exc:
+        return _fail(str(exc), ExitCode.WAREHOUSE_BUSY)
     except WarehouseOpenError as exc:
         code = ExitCode.WAREHOUSE_BUSY if "in use" in str(exc) else ExitCode.BAD_INPUT
         return _fail(str(exc), code)
@@ -125,7 +132,10 @@ def _run_crawl(args: argparse.Namespace) -> int:
     from warehouse.store import Warehouse
 
     config = load_config(args.config).select(args.sites)
-    with Warehouse.open(args.db) as warehouse, PageProgress() as progress:
+    with (
+        Warehouse.open(args.db, command=_command_line()) as warehouse,
+        PageProgress() as progress,
+    ):
         outcome = run_crawl(config, warehouse, refresh=args.refresh, on_page=progress.on_page)
     c = outcome.counters
     print(
@@ -320,6 +330,11 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _command_line() -> str:
+    """This process's command line, for the lock holder's description."""
+    return " ".join(["ocop-news", *sys.argv[1:]])[:200]
 
 
 def _fail(message: str, code: ExitCode) -> int:

@@ -14,12 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from crawler.engine import Crawler
+from crawler.frontier import ArticleLead, settlement
 from crawler.models import CrawlStats, FetchResult
 from extract.article import extract_article
 from extract.errors import ExtractError
 from extract.models import Article, PageContext
 from extract.version import EXTRACTOR_VERSION
 from pipelines.config import AppConfig, SiteConfig
+from warehouse.frontier import WarehouseLeads
 from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord
 from warehouse.store import Warehouse
 
@@ -69,6 +71,7 @@ def run_crawl(
         is_known=job.known_urls.__contains__,
         validators=warehouse.validators(),
         refresh=refresh,
+        leads=job.leads,
     )
     try:
         asyncio.run(job.consume(crawler))
@@ -94,15 +97,22 @@ class _CrawlJob:
         self.on_page = on_page
         self.counters = RunCounters()
         self.known_urls = warehouse.known_article_urls()
+        self.leads = WarehouseLeads(warehouse)
 
     async def consume(self, crawler: Crawler) -> None:
         async for result in crawler.run():
             self.handle(result)
 
     def handle(self, result: FetchResult) -> None:
-        self.warehouse.record_pages(self.run_id, [page_record(result)])
+        """Page row, article and frontier state of one fetch, committed together."""
+        article = self.extract(result) if result.role == "article" and result.ok else None
         outcome: LoadOutcome | None = None
-        title: str | None = None
+        with self.warehouse.transaction():
+            self.warehouse.record_pages(self.run_id, [page_record(result)])
+            if article is not None:
+                outcome = self.store(result, article)
+            if result.role == "article":
+                self.settle(result)
         if result.error is not None:
             self.counters.pages_failed += 1
         elif result.status == HTTP_NOT_MODIFIED:
@@ -110,11 +120,6 @@ class _CrawlJob:
         else:
             # An answer without an error, e.g. a missing robots.txt (no rules), is a fetch.
             self.counters.pages_fetched += 1
-            if result.role == "article" and result.ok:
-                article = self.extract(result)
-                if article is not None:
-                    outcome = self.store(result, article)
-                    title = article.title
         self.on_page(
             PageEvent(
                 result.site_id,
@@ -123,9 +128,16 @@ class _CrawlJob:
                 result.status,
                 result.error,
                 outcome,
-                title,
+                article.title if article is not None else None,
             )
         )
+
+    def settle(self, result: FetchResult) -> None:
+        lead = ArticleLead(
+            result.url, result.discovered_from, result.depth, result.hinted_published
+        )
+        settled = settlement(result, self.leads.attempts(result.url))
+        self.leads.settle(result.site_id, settled, lead)
 
     def extract(self, result: FetchResult) -> Article | None:
         site = self.sites[result.site_id]
@@ -145,7 +157,6 @@ class _CrawlJob:
         outcome = self.warehouse.store_article(
             result.site_id, result.url, article, result.fetched_at, EXTRACTOR_VERSION
         )
-        self.known_urls.add(result.url)
         self.counters.count_outcome(outcome)
         if outcome != "unchanged":
             self.counters.figures += len(article.figures)

@@ -15,3 +15,7 @@ class SchemaTooNewError(WarehouseError):
 
 class ExportError(WarehouseError):
     """An export could not be written; the previous export is left in place."""
+
+
+class WarehouseLockedError(WarehouseOpenError):
+    """Another ocop-news process holds the warehouse; the message names it."""

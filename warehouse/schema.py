@@ -148,8 +148,40 @@ _V1 = (
     _OCOP_FACTS,
 )
 
+# The frontier outlives a run: every discovered article URL with its state
+# (pending | fetched | retry | failed | refused), so a killed run resumes. A source's
+# validators are kept only once all its leads are in `frontier`.
+_V2 = (
+    """
+    CREATE TABLE frontier (
+        url             VARCHAR PRIMARY KEY,
+        site_id         VARCHAR NOT NULL,
+        state           VARCHAR NOT NULL,
+        discovered_from VARCHAR,
+        depth           INTEGER NOT NULL DEFAULT 0,
+        published_hint  TIMESTAMPTZ,
+        discovered_at   TIMESTAMPTZ NOT NULL,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        retry_at        TIMESTAMPTZ,
+        reason          VARCHAR,
+        updated_at      TIMESTAMPTZ NOT NULL
+    )
+    """,
+    "CREATE INDEX frontier_site_state ON frontier (site_id, state)",
+    """
+    CREATE TABLE crawl_sources (
+        url             VARCHAR PRIMARY KEY,
+        site_id         VARCHAR NOT NULL,
+        etag            VARCHAR,
+        last_modified   VARCHAR,
+        updated_at      TIMESTAMPTZ NOT NULL
+    )
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: sites, crawl_runs, pages, articles, authors, figures", _V1),
+    Migration(2, "frontier and crawl_sources: resumable crawls", _V2),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -21,6 +21,7 @@ import duckdb
 
 from extract.models import Article
 from warehouse.errors import SchemaTooNewError, WarehouseError, WarehouseOpenError
+from warehouse.lock import WarehouseLock, lock_path, read_holder
 from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord
 from warehouse.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -38,16 +39,30 @@ class QueryResult:
 class Warehouse:
     """A DuckDB file holding sites, crawl runs, pages, articles and figures."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        path: Path,
+        read_only: bool,
+        lock: WarehouseLock | None = None,
+    ) -> None:
         self._con = con
         self.path = path
         self.read_only = read_only
+        self._lock = lock
+        self._transaction_depth = 0
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Warehouse:
-        """Open (and, when writable, create or upgrade) the warehouse at `path`."""
+    def open(
+        cls, path: str | Path, *, read_only: bool = False, command: str = "ocop-news"
+    ) -> Warehouse:
+        """Open (and, when writable, create or upgrade) the warehouse at `path`.
+
+        A writable open first takes the warehouse lock (see warehouse/lock.py), so a
+        second writer fails at once with WarehouseLockedError naming the holder.
+        """
         path = Path(path)
         if read_only and not path.is_file():
             raise WarehouseOpenError(
@@ -57,11 +72,14 @@ class Warehouse:
             raise WarehouseOpenError(
                 f"folder {path.parent} does not exist: create it or choose another --db path"
             )
+        lock = None if read_only else WarehouseLock(path, command).acquire()
         try:
             con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as exc:
+            if lock is not None:
+                lock.release()
             raise WarehouseOpenError(_open_failure_message(path, exc)) from exc
-        warehouse = cls(con, path, read_only)
+        warehouse = cls(con, path, read_only, lock)
         try:
             warehouse._set_time_zone()
             if read_only:
@@ -69,12 +87,17 @@ class Warehouse:
             else:
                 warehouse.migrate()
         except BaseException:
-            con.close()
+            warehouse.close()
             raise
         return warehouse
 
     def close(self) -> None:
-        self._con.close()
+        try:
+            self._con.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> Warehouse:
         return self
@@ -128,7 +151,7 @@ class Warehouse:
         for migration in MIGRATIONS:
             if migration.version <= current:
                 continue
-            with self._transaction():
+            with self.transaction():
                 for statement in migration.statements:
                     self._con.execute(statement)
                 self._con.execute(
@@ -140,7 +163,7 @@ class Warehouse:
 
     def upsert_sites(self, sites: Iterable[SiteRecord]) -> None:
         now = _now()
-        with self._transaction():
+        with self.transaction():
             for site in sites:
                 self._con.execute(
                     "INSERT INTO sites VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
@@ -150,7 +173,9 @@ class Warehouse:
                 )
 
     def begin_run(self, command: str, site_ids: Sequence[str]) -> int:
-        with self._transaction():
+        """A new run; runs still marked running were killed (this process holds the lock)."""
+        with self.transaction():
+            self._con.execute("UPDATE crawl_runs SET status = 'abandoned' WHERE status = 'running'")
             run_id = int(self._scalar("SELECT nextval('crawl_run_ids')"))
             self._con.execute(
                 "INSERT INTO crawl_runs (id, started_at, status, command, sites) "
@@ -162,7 +187,7 @@ class Warehouse:
     def finish_run(self, run_id: int, status: str, counters: RunCounters) -> None:
         columns = counters.as_columns()
         assignments = ", ".join(f"{name} = ?" for name in columns)
-        with self._transaction():
+        with self.transaction():
             self._con.execute(
                 f"UPDATE crawl_runs SET finished_at = ?, status = ?, {assignments} WHERE id = ?",
                 [_now(), status, *columns.values(), run_id],
@@ -188,7 +213,7 @@ class Warehouse:
             ]
             for p in pages
         ]
-        with self._transaction():
+        with self.transaction():
             self._con.executemany(
                 "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
             )
@@ -207,7 +232,7 @@ class Warehouse:
         only gets its `last_seen_at` moved, so reloading a crawl is idempotent.
         """
         digest = content_digest(article)
-        with self._transaction():
+        with self.transaction():
             previous = self._con.execute(
                 "SELECT content_sha256, extractor_version FROM articles WHERE url = ?", [url]
             ).fetchone()
@@ -299,11 +324,15 @@ class Warehouse:
         return {row[0] for row in self._con.execute("SELECT url FROM articles").fetchall()}
 
     def validators(self) -> dict[str, tuple[str | None, str | None]]:
-        """The newest ETag/Last-Modified per feed, sitemap and listing URL."""
+        """ETag/Last-Modified per feed, sitemap and listing URL whose leads are all stored.
+
+        Read from `crawl_sources`, not `pages`: a page row is written before its links
+        are stored, and a conditional request on a source whose leads were lost in a
+        killed run would answer 304 and hide them for good.
+        """
         rows = self._con.execute(
-            "SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at) "
-            "FROM pages WHERE status = 200 AND role IN ('feed', 'sitemap', 'listing') "
-            "AND (etag IS NOT NULL OR last_modified IS NOT NULL) GROUP BY url"
+            "SELECT url, etag, last_modified FROM crawl_sources "
+            "WHERE etag IS NOT NULL OR last_modified IS NOT NULL"
         ).fetchall()
         return {url: (etag, modified) for url, etag, modified in rows}
 
@@ -333,13 +362,24 @@ class Warehouse:
         return None if row is None else row[0]
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all; nested uses join the outer one."""
+        if self._transaction_depth:
+            self._transaction_depth += 1
+            try:
+                yield
+            finally:
+                self._transaction_depth -= 1
+            return
         self._con.execute("BEGIN TRANSACTION")
+        self._transaction_depth = 1
         try:
             yield
         except BaseException:
             self._con.execute("ROLLBACK")
             raise
+        finally:
+            self._transaction_depth = 0
         self._con.execute("COMMIT")
 
 
@@ -351,6 +391,8 @@ _TABLES = (
     "article_authors",
     "ocop_figures",
     "ocop_facts",
+    "frontier",
+    "crawl_sources",
 )
 
 
@@ -381,8 +423,10 @@ def _now() -> datetime:
 def _open_failure_message(path: Path, exc: duckdb.Error) -> str:
     text = str(exc)
     if "lock" in text.lower():
+        holder = read_holder(lock_path(path))
+        who = f" ({holder.describe()})" if holder is not None else ""
         return (
-            f"{path} is in use by another process (DuckDB allows one writer): wait for it "
-            f"to finish, or query a Parquet export instead. Details: {text}"
+            f"{path} is in use by another process{who} (DuckDB allows one writer): wait for "
+            f"it to finish, or query a Parquet export instead. Details: {text}"
         )
     return f"cannot open {path} as a DuckDB warehouse: {text}"

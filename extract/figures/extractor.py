@@ -1,50 +1,88 @@
-"""Wiring: numbers -> traps -> breakdowns -> kind, stars, qualifier, year, place."""
+"""Wiring: numbers -> traps -> breakdowns -> kind, stars, qualifier, year, place.
+
+Rules that need more than one count live here:
+- a count's segment (its own words) runs from the previous count's phrase,
+  or the "và" closing that phrase, to the next count (kinds.py);
+- a producer count "của N chủ thể" belongs to the product count before it:
+  same kind, year and place, and its star class when in the same clause;
+- which counts are kept: outside a paragraph naming OCOP, a count needs a
+  programme word in its sentence (công nhận, sao, phấn đấu, ...);
+- a bare "N điểm" is an outlet only as a part of an outlet count ("12 điểm
+  giới thiệu ..., trong đó 03 điểm tại ..."); elsewhere it is a score;
+- headline restatements: a headline count whose value and subject the body
+  gives again is the body's figure, so the headline copy is dropped.
+"""
 
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from extract.figures import breakdown, kinds
 from extract.figures.admin import canonical_province
 from extract.figures.normalize import NormalText, lowered, normalize
-from extract.figures.numbers import RANK, NumberToken, count_tokens
-from extract.figures.places import NATIONAL, PlaceIndex, Unit, find_mentions
+from extract.figures.numbers import RANKS, NumberToken, count_tokens
+from extract.figures.places import NATIONAL, PlaceIndex, Unit, find_mentions, headline_mentions
 from extract.figures.qualifiers import qualifier_before
-from extract.figures.segment import BREAKDOWN_SENTENCE_OPENER, Span, clauses, paragraphs, sentences
+from extract.figures.segment import Span, clauses, paragraphs, sentences
 from extract.figures.stars import POTENTIAL_FIVE, Stars, stars_after, stars_before
-from extract.figures.subjects import PRODUCER, PRODUCT
+from extract.figures.subjects import OUTLET, POINT, PRODUCER, PRODUCT
 from extract.figures.traps import trap_reason
 from extract.figures.years import YearIndex, find_marks
 from extract.models import Figure
 
 OCOP_WORDS = re.compile(r"OCOP|mỗi\s+xã\s+một\s+sản\s+phẩm", re.I)
+# Outside a paragraph that names OCOP, a count needs one of these in its sentence.
+PROGRAMME_WORDS = re.compile(
+    r"ocop|(?<!\w)sao(?!\w)|công\s+nhận|chứng\s+nhận|đạt\s+chuẩn|hết\s+(?:thời\s+)?hạn"
+    r"|hết\s+hiệu\s+lực|đánh\s+giá|phân\s+hạng|nâng\s+hạng|chủ\s+thể|phấn\s+đấu|chỉ\s+tiêu"
+    r"|mục\s+tiêu|tiềm\s+năng|nâng\s+tổng|quyết\s+định",
+    re.I,
+)
 # "40 sản phẩm của 25 doanh nghiệp": the producers of the product count.
 _LINKED_PRODUCER = re.compile(r"\s*(?:OCOP\s+)?(?:của|thuộc)\s+(?:hơn\s+|gần\s+|khoảng\s+)?$", re.I)
+# "7 sản phẩm được công nhận gồm mật ong, ..., của 5 chủ thể": across a list.
+_OF_PRODUCER = re.compile(r"(?<!\w)(?:của|thuộc)\s+(?:hơn\s+|gần\s+|khoảng\s+)?$", re.I)
 # "đứng thứ 2 cả nước về số lượng chủ thể": what a rank ranks.
 _RANKED_NOUN = re.compile(r"\s*[^,.;]{0,40}?\bvề\s+(?:số\s+lượng\s+)?(?P<noun>chủ\s+thể|\S+)", re.I)
+# The conjunction that closes a count's post-modifiers ("10 sản phẩm đánh giá lại và 6 ...").
+_PHRASE_BREAK = re.compile(r"(?<!\w)(?:và|còn(?!\s+lại)|cùng\s+với)(?!\w)|;", re.I)
+# A predicate's first word: where a count's list of names ends.
+_PREDICATE = re.compile(
+    r"(?<!\w)(?:được|đã|đạt|vừa|hết|không|tham\s+gia|đăng\s+ký|nâng|có|là|sao)(?!\w)", re.I
+)
+_NAME_ITEM = re.compile(r"[^\d,;:()]{1,40}")
 DEFAULT_KIND = "total"
 _LISTED_CLASS = re.compile(r"[,;]\s*(?:và\s+)?[1-5]\s*sao", re.I)
+# How many earlier top counts a "Trong đó," sentence may refer back to by its sum.
+_PARENT_LOOKBACK = 4
 
 
 @dataclass(slots=True)
 class _Count:
     token: NumberToken
     clause: Span
+    clause_index: int
     segment_start: int
     segment_end: int
+    subject: str
     kind: str = DEFAULT_KIND
     kind_is_own: bool = False
     parent: _Count | None = None
     linked_to: _Count | None = None  # a producer count attached to a product count
+    linked_producer: _Count | None = None
     stars: Stars | None = None
     qualifier: str | None = None
     year: int | None = None
     place: Unit | None = None
     is_rank: bool = False
+
+    @property
+    def value(self) -> int:
+        return self.token.value
 
 
 @dataclass(slots=True)
@@ -53,7 +91,11 @@ class _Document:
     places: PlaceIndex
     years: YearIndex
     blocked: list[tuple[int, int]]  # place-name spans: digits inside them are names
-    last_top: _Count | None = None
+    tops: list[_Count] = field(default_factory=list)  # counts that are no breakdown part
+
+    @property
+    def last_top(self) -> _Count | None:
+        return self.tops[-1] if self.tops else None
 
 
 def extract(
@@ -66,25 +108,28 @@ def extract(
         return ()
     norm = normalize(text)
     t = norm.text
-    paras = paragraphs(t)
-    if not paras:
-        return ()
-    if headline is not None:
-        head_text = normalize(headline).text
-        head_mentions = find_mentions(head_text)
-    else:
-        head_mentions = find_mentions(t, paras[0].start, paras[0].end)
-    mentions = find_mentions(t)
-    default = canonical_province(province) if province else None
-    places = PlaceIndex(t, mentions, head_mentions, default)
     low = lowered(t)
-    years = YearIndex(find_marks(low, published), published)
-    doc = _Document(t, places, years, places.spans())
-    tokens = count_tokens(t, low) + _rank_tokens(t)
+    tokens = count_tokens(t, low) + _rank_tokens(t, low)
+    if not tokens:
+        return ()
     tokens.sort(key=lambda k: k.start)
+    paras = paragraphs(t)
+    head_end = _headline_end(t, paras[0], headline)
+    default = canonical_province(province) if province else None
+    head_text = normalize(headline).text if headline is not None else t[: paras[0].end]
+    head_mentions = headline_mentions(head_text, default)
+    # Places and years are only ever looked up before a count or in its
+    # paragraph: nothing after the last counted paragraph is read.
+    limit = next(p.end for p in paras if p.end >= tokens[-1].start)
+    mentions = find_mentions(t, 0, limit, low=low)
+    places = PlaceIndex(t, mentions, head_mentions, default)
+    years = YearIndex(find_marks(low, published, limit), published)
+    doc = _Document(t, places, years, places.spans())
     starts = [k.start for k in tokens]
     figures: list[Figure] = []
     for para in paras:
+        if para.start > limit:
+            break
         lo, hi = bisect.bisect_left(starts, para.start), bisect.bisect_left(starts, para.end)
         if lo == hi:
             continue
@@ -96,12 +141,21 @@ def extract(
                 continue
             counts = _sentence_counts(doc, tokens[s_lo:s_hi], sentence, para, ocop_paragraph)
             figures.extend(_figure(doc, c, sentence, norm) for c in counts)
-    return tuple(_unique(figures))
+    figures = _without_headline_restatements(_unique(figures), norm.original(head_end))
+    return tuple(_without_classless_restatements(figures))
 
 
-def _rank_tokens(text: str) -> list[NumberToken]:
+def _headline_end(text: str, first: Span, headline: str | None) -> int:
+    """End of the headline inside the text: its first paragraph, when that is the headline."""
+    if headline is None:
+        return first.end
+    written = " ".join(text[first.start : first.end].split())
+    return first.end if written == " ".join(normalize(headline).text.split()) else 0
+
+
+def _rank_tokens(text: str, low: str) -> list[NumberToken]:
     found: list[NumberToken] = []
-    for match in RANK.finditer(text):
+    for match in itertools.chain.from_iterable(p.finditer(low) for p in RANKS):
         noun = _RANKED_NOUN.match(text, match.end())
         subject = PRODUCT
         if noun is not None and noun.group("noun").lower().startswith("chủ"):
@@ -131,76 +185,136 @@ def _sentence_counts(
     spans = clauses(t, sentence)
     clause_starts = [c.start for c in spans]
     tokens = [k for k in tokens if not _inside(k.start, doc.blocked)]
+    if any(k.subject == POINT for k in tokens):
+        tokens = _outlet_points(tokens)
     counts: list[_Count] = []
-    for i, token in enumerate(tokens):
-        clause = spans[max(0, bisect.bisect_right(clause_starts, token.start) - 1)]
-        prev_end = tokens[i - 1].noun_end if i > 0 else clause.start
-        next_start = tokens[i + 1].start if i + 1 < len(tokens) else clause.end
+    for token in tokens:
+        index = max(0, bisect.bisect_right(clause_starts, token.start) - 1)
+        clause = spans[index]
         counts.append(
             _Count(
                 token,
                 clause,
-                max(clause.start, prev_end),
-                min(clause.end, next_start),
+                index,
+                clause.start,
+                clause.end,
+                token.subject,
                 is_rank=token.is_rank,
             )
         )
+    _set_segments(t, counts)
+    _extend_over_name_lists(t, counts, spans)
     _link_producers(t, counts)
-    kept = [c for c in counts if _keeps(doc, c, ocop_paragraph)]
+    programme = ocop_paragraph or PROGRAMME_WORDS.search(t, sentence.start, sentence.end)
+    kept = [c for c in counts if _keeps(doc, c, bool(programme))]
     _assign_parents(doc, kept, sentence)
+    kept = [c for c in kept if _resolve_point(c)]
     for count in kept:
-        _assign_kind(t, count, sentence)
+        _assign_kind(t, count, sentence, spans)
     _apply_new_total(kept)
     for count in kept:
         _assign_details(doc, count, sentence, paragraph)
     return kept
 
 
+def _set_segments(text: str, counts: list[_Count]) -> None:
+    for before, after in itertools.pairwise(counts):
+        if before.clause is not after.clause and before.clause != after.clause:
+            continue
+        gap_start, gap_end = before.token.noun_end, after.token.start
+        last_break = None
+        for match in _PHRASE_BREAK.finditer(text, gap_start, gap_end):
+            last_break = match
+        if last_break is not None:
+            before.segment_end = last_break.start()
+            after.segment_start = last_break.end()
+        else:
+            before.segment_end = after.token.start
+            after.segment_start = gap_start
+
+
+def _outlet_points(tokens: list[NumberToken]) -> list[NumberToken]:
+    """Bare "N điểm" tokens only after an outlet count of the sentence; else scores."""
+    kept: list[NumberToken] = []
+    seen_outlet = False
+    for token in tokens:
+        seen_outlet = seen_outlet or token.subject == OUTLET
+        if token.subject != POINT or seen_outlet:
+            kept.append(token)
+    return kept
+
+
+def _extend_over_name_lists(text: str, counts: list[_Count], spans: list[Span]) -> None:
+    """ "3 sản phẩm chiếu cói, túi cói và hộp cói được nâng hạng ...": the list of
+    names splits the count from its predicate; the count's words run on to it."""
+    for i, count in enumerate(counts):
+        nxt = count.clause_index + 1
+        if count.segment_end != count.clause.end or nxt >= len(spans):
+            continue
+        if i + 1 < len(counts) and counts[i + 1].clause_index <= nxt:
+            continue
+        if _PREDICATE.search(text, count.token.noun_end, count.segment_end):
+            continue
+        following = spans[nxt]
+        verb = _PREDICATE.search(text, following.start, following.end)
+        if verb is not None and _NAME_ITEM.fullmatch(text, following.start, verb.start()):
+            count.segment_end = following.end
+
+
 def _link_producers(text: str, counts: list[_Count]) -> None:
     for product, producer in itertools.pairwise(counts):
-        if (
-            product.token.subject == PRODUCT
-            and producer.token.subject == PRODUCER
-            and product.clause == producer.clause
-            and _LINKED_PRODUCER.fullmatch(text, product.token.noun_end, producer.token.start)
+        if product.subject != PRODUCT or producer.subject != PRODUCER or product.is_rank:
+            continue
+        if product.clause == producer.clause and _LINKED_PRODUCER.fullmatch(
+            text, product.token.noun_end, producer.token.start
         ):
-            producer.linked_to = product
             product.segment_end = producer.segment_end
+        elif not _OF_PRODUCER.search(text, max(0, producer.token.start - 24), producer.token.start):
+            continue
+        producer.linked_to = product
+        product.linked_producer = producer
 
 
-def _keeps(doc: _Document, count: _Count, ocop_paragraph: bool) -> bool:
+def _keeps(doc: _Document, count: _Count, programme: bool) -> bool:
     t = doc.text
     token = count.token
     if count.is_rank:
-        return ocop_paragraph
+        return programme
     reason = trap_reason(
         t,
         number_start=token.start,
         noun_end=token.noun_end,
-        subject=token.subject,
+        subject=count.subject,
         clause_start=count.clause.start,
         segment_end=count.segment_end,
         clause_end=count.clause.end,
     )
     if reason is not None:
         return False
-    if count.linked_to is not None:
-        return True
-    if ocop_paragraph:
+    if count.linked_to is not None or programme:
         return True
     return (
-        token.subject == PRODUCT and stars_after(t, token.noun_end, count.segment_end) is not None
+        count.subject == PRODUCT and stars_after(t, token.noun_end, count.segment_end) is not None
     )
+
+
+def _resolve_point(count: _Count) -> bool:
+    """A bare "N điểm" stays only as a part of an outlet count."""
+    if count.subject != POINT:
+        return True
+    if count.parent is not None and count.parent.subject == OUTLET:
+        count.subject = OUTLET
+        return True
+    return False
 
 
 def _assign_parents(doc: _Document, counts: list[_Count], sentence: Span) -> None:
     t = doc.text
     previous: _Count | None = None
-    if BREAKDOWN_SENTENCE_OPENER.match(t, sentence.start) and doc.last_top is not None:
-        previous = doc.last_top
-        if counts and not counts[0].is_rank:
-            counts[0].parent = previous
-        previous = counts[0] if counts else None
+    referred = _referred_parent(doc, counts, sentence)
+    if referred is not None:
+        counts[0].parent = referred
+        previous = counts[0]
     for count in counts:
         if count.linked_to is not None or count.is_rank or count.parent is not None:
             previous = count if count.parent is not None else previous
@@ -214,27 +328,62 @@ def _assign_parents(doc: _Document, counts: list[_Count], sentence: Span) -> Non
             ):
                 count.parent = previous.parent
         previous = count
-        if count.parent is None:
-            doc.last_top = count
+        if count.parent is None and count.subject != POINT:
+            doc.tops.append(count)
 
 
-def _assign_kind(text: str, count: _Count, sentence: Span) -> None:
+def _referred_parent(doc: _Document, counts: list[_Count], sentence: Span) -> _Count | None:
+    """The earlier count a breakdown sentence ("Trong đó, ...") splits, if any."""
+    if not counts or counts[0].is_rank or counts[0].linked_to is not None or not doc.tops:
+        return None
+    t = doc.text
+    named = breakdown.named_whole(t, sentence.start, counts[0].token.start)
+    if named is not None:
+        return _recent_top(doc, lambda top: top.value == named)
+    if not breakdown.opens_breakdown_sentence(t, sentence.start):
+        return None
+    parts = [c for c in counts if c.linked_to is None and not c.is_rank]
+    total = sum(c.value for c in parts if c.subject == parts[0].subject)
+    by_sum = _recent_top(doc, lambda top: top.value == total and top.subject == parts[0].subject)
+    return by_sum or doc.last_top
+
+
+def _recent_top(doc: _Document, wanted: object) -> _Count | None:
+    for top in reversed(doc.tops[-_PARENT_LOOKBACK:]):
+        if wanted(top):  # type: ignore[operator]
+            return top
+    return None
+
+
+def _assign_kind(text: str, count: _Count, sentence: Span, spans: list[Span]) -> None:
     if count.is_rank:
         count.kind, count.kind_is_own = "rank", True
         return
-    anchor = count.linked_to or count
+    if count.linked_to is not None:
+        return  # set from the product count in _apply_new_total
+    producer = count.linked_producer
+    after_start = count.token.noun_end
+    if producer is not None and producer.clause == count.clause:
+        after_start = producer.token.noun_end
+    previous_clause = None
+    if (
+        count.parent is None
+        and count.clause_index > 0
+        and kinds.CONTINUATION.match(text, count.clause.start)
+    ):
+        previous_clause = spans[count.clause_index - 1].start
     context = kinds.KindContext(
         sentence_start=sentence.start,
-        clause_start=anchor.clause.start,
-        segment_start=anchor.segment_start,
-        number_start=anchor.token.start,
-        noun_end=anchor.token.noun_end,
-        segment_end=anchor.segment_end,
+        sentence_end=sentence.end,
+        clause_start=count.clause.start,
+        segment_start=count.segment_start,
+        number_start=count.token.start,
+        noun_end=count.token.noun_end,
+        after_start=after_start,
+        segment_end=count.segment_end,
+        previous_clause_start=previous_clause,
     )
-    if count.linked_to is not None:
-        count.kind, count.kind_is_own = anchor.kind, anchor.kind_is_own
-        return
-    own = kinds.own_kind(text, context)
+    own = kinds.own_kind(text, context, is_part=count.parent is not None)
     if own is not None:
         count.kind, count.kind_is_own = own, True
     elif count.parent is not None:
@@ -264,16 +413,18 @@ def _assign_details(doc: _Document, count: _Count, sentence: Span, paragraph: Sp
     token = count.token
     count.qualifier, qualifier_start = qualifier_before(t, token.start, count.segment_start)
     if count.linked_to is not None:
-        count.stars = count.linked_to.stars
-    elif not count.is_rank and token.subject != "outlet":
+        if count.linked_to.clause == count.clause:
+            count.stars = count.linked_to.stars
+    elif not count.is_rank and count.subject != OUTLET:
         count.stars = _stars(t, count, qualifier_start)
+        if count.stars is None and count.parent is not None:
+            count.stars = count.parent.stars
     if count.kind == "candidate" and POTENTIAL_FIVE.search(
         t, count.segment_start, count.segment_end
     ):
         count.stars = (5, 5)
-    owner = count.linked_to or count.parent
-    if owner is not None and count.linked_to is not None:
-        count.year, count.place = owner.year, owner.place
+    if count.linked_to is not None:
+        count.year, count.place = count.linked_to.year, count.linked_to.place
         return
     if count.parent is not None:
         count.year = count.parent.year
@@ -308,7 +459,7 @@ def _figure(doc: _Document, count: _Count, sentence: Span, norm: NormalText) -> 
     stars = count.stars or (None, None)
     return Figure(
         value=count.token.value,
-        subject=count.token.subject,  # type: ignore[arg-type]
+        subject=count.subject,  # type: ignore[arg-type]
         kind=count.kind,  # type: ignore[arg-type]
         min_stars=stars[0],
         max_stars=stars[1],
@@ -335,3 +486,23 @@ def _unique(figures: list[Figure]) -> list[Figure]:
             seen.add((figure.start, figure.end))
             out.append(figure)
     return out
+
+
+def _without_headline_restatements(figures: list[Figure], head_end: int) -> list[Figure]:
+    body = {(f.value, f.subject) for f in figures if f.start >= head_end}
+    return [f for f in figures if f.start >= head_end or (f.value, f.subject) not in body]
+
+
+def _without_classless_restatements(figures: list[Figure]) -> list[Figure]:
+    """ "7 sản phẩm được công nhận gồm ..." after "công nhận 7 sản phẩm đạt 3 sao":
+    the same figure restated without its class is not another figure."""
+    with_class = {
+        (f.value, f.subject, f.kind, f.year, f.province)
+        for f in figures
+        if f.min_stars is not None
+    }
+    return [
+        f
+        for f in figures
+        if f.min_stars is not None or (f.value, f.subject, f.kind, f.year, f.province) not in with_class
+    ]

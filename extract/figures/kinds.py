@@ -1,21 +1,35 @@
 """Which kind of figure a count is, from marker words around it.
 
+A count's own words are its segment: from the previous count's noun phrase
+(or the conjunction "và" after it, which closes that phrase's post-modifiers:
+"10 sản phẩm đánh giá lại và 6 sản phẩm nâng hạng") to the next count.
+
 Precedence (first rule that fires wins):
-1. expired    hết hạn / hết hiệu lực / thu hồi, in the count's own segment
-2. candidate  tiềm năng, đề nghị, đề xuất, tham gia đánh giá, dự thi, đăng ký
+1. expired    hết hạn / hết hiệu lực / thu hồi / không tham gia đánh giá lại in
+              the segment, unless given as a reason ("đánh giá lại do hết hạn")
+2. candidate  tiềm năng, đề nghị, đề xuất, tham gia đánh giá, dự thi, đăng ký,
+              chấm điểm; also a proposal frame earlier in the sentence
+              ("đề nghị Hội đồng cấp Trung ương đánh giá, công nhận 2 ...")
 3. target     phấn đấu, chỉ tiêu, kế hoạch, mục tiêu, dự kiến, sẽ ... before the
               count in its clause, or earlier in its sentence when the clause
-              does not say "đã" (done); "vượt/hoàn thành kế hoạch" is no target
+              does not say "đã" (done): a plan's categories ("đánh giá lại 60,
+              nâng hạng 25") are targets; "vượt/hoàn thành kế hoạch" is no target
 4. rerecognized  công nhận lại, đánh giá lại, cấp lại, tái chứng nhận
 5. upgraded   nâng hạng, nâng sao, nâng cấp
 6. total      "nâng tổng số" before the count
 7. recognized / total  the nearest marker before the count in its clause
               ("công nhận thêm" vs "hiện có"); a sentence opener "Đến nay," /
-              "Hiện," makes a plain "công nhận" a total, not "thêm" or "vừa"
-8. recognized when a "được công nhận" / "đạt chuẩn" follows the count
-9. total      from a sentence opener; otherwise total by default (a bare
-              "có N sản phẩm OCOP" is a stock).
-Breakdown parts use rules 1-8 on their own segment and otherwise take their
+              "Hiện," makes a plain "công nhận" a total, not "thêm" or "vừa",
+              nor progress against the year's plan ("đạt 57% kế hoạch năm")
+8. recognized when a "được công nhận" / "đạt chuẩn" follows the count and
+              the sentence names a round or year but no stock word ("Năm 2025,
+              toàn tỉnh có 96 sản phẩm được công nhận")
+9. recognized when the count follows "công nhận" in the clause before a
+              continuation ("Công nhận sản phẩm đạt hạng 4 sao, gồm 05 sản phẩm")
+10. from the sentence: an opener "Kết quả," / "Theo quyết định," is a
+              recognition; "Đến nay," / "Hiện," or a stock word a total;
+              otherwise total by default (a bare "có N sản phẩm OCOP" is a stock).
+Breakdown parts use rules 1-7 on their own segment and otherwise take their
 parent's kind (breakdown.py); "nâng tổng số" also turns the count before it
 into a recognition (extractor.py).
 """
@@ -28,9 +42,16 @@ from dataclasses import dataclass
 EXPIRED = re.compile(
     r"hết\s+(?:thời\s+)?hạn|hết\s+hiệu\s+lực|thu\s+hồi|không\s+tham\s+gia\s+đánh\s+giá\s+lại", re.I
 )
+# "đánh giá lại do hết thời hạn": expiry given as the reason of another event.
+EXPIRY_AS_REASON = re.compile(r"(?:(?<!\w)do|vì|sau\s+khi)\s+(?:đã\s+)?$", re.I)
 CANDIDATE = re.compile(
-    r"tiềm\s+năng|đề\s+nghị|đề\s+xuất|tham\s+gia(?:\s+dự\s+thi)?\s+(?:đánh\s+giá|phân\s+hạng|chấm)"
-    r"|dự\s+thi|đăng\s+ký|trình\s+(?:Hội\s+đồng|Trung\s+ương|Bộ)",
+    r"tiềm\s+năng|đề\s+nghị|đề\s+xuất|tham\s+gia(?:\s+dự\s+thi)?\s+(?:đánh\s+giá|phân\s+hạng|chấm|đợt)"
+    r"|dự\s+thi|đăng\s+ký|trình\s+(?:Hội\s+đồng|Trung\s+ương|Bộ)|chấm\s+điểm",
+    re.I,
+)
+# A proposal to a higher council frames every count after it in the sentence.
+PROPOSAL = re.compile(
+    r"(?:đề\s+nghị|đề\s+xuất|trình)\s+(?:lên\s+)?(?:Hội\s+đồng|(?:cấp\s+)?Trung\s+ương|Bộ|xem\s+xét)",
     re.I,
 )
 TARGET = re.compile(
@@ -57,11 +78,22 @@ TOTAL = re.compile(
     r"|đã\s+có|như\s+vậy|có\s+tổng|(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!\w)hiện(?!\w)",
     re.I,
 )
+# Stock words that keep "có N sản phẩm được công nhận" a total.
+STOCK = re.compile(
+    r"tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|tới\s+nay|tính\s+đến|thời\s+điểm\s+này|như\s+vậy"
+    r"|còn\s+hiệu\s+lực|(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!\w)hiện(?!\w)",
+    re.I,
+)
+# A round or a year named in the sentence: "năm 2025", "đợt 2", "năm nay".
+ROUND_OR_YEAR = re.compile(r"(?<!\w)(?:năm\s+(?:\d{4}|nay)|đợt\s+(?:\d|[IV]))", re.I)
 # "thêm", "vừa", "mới", "cấp mới" name a new round even after "Đến nay,".
-RECOGNIZED_STRONG = re.compile(r"thêm|(?<!\w)vừa(?!\w)|(?<!\w)mới(?!\w)|cấp\s+mới", re.I)
+RECOGNIZED_STRONG = re.compile(
+    r"thêm|(?<!\w)vừa(?!\w)|công\s+nhận\s+mới|cấp\s+mới|mới\s+được", re.I
+)
+# "mới" alone is no marker: "tỉnh Phú Thọ mới có" is the new (merged) province.
 RECOGNIZED = re.compile(
     r"công\s+nhận|chứng\s+nhận|thêm|(?<!\w)đạt(?!\w)|xếp\s+hạng|xây\s+dựng\s+được|cấp\s+mới"
-    r"|được\s+trao|(?<!\w)vừa(?!\w)|(?<!\w)mới(?!\w)|phân\s+hạng|lần\s+đầu",
+    r"|được\s+trao|(?<!\w)vừa(?!\w)|mới\s+được|phân\s+hạng|lần\s+đầu",
     re.I,
 )
 RECOGNIZED_AFTER = re.compile(
@@ -75,12 +107,15 @@ NOW_OPENER = re.compile(
     r"|đến\s+thời\s+điểm\s+này|như\s+vậy)\s*,",
     re.I,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class KindVote:
-    kind: str | None
-    source: str  # "own" (marker in the count's segment or clause), "sentence", "none"
+# Sentence openers that report a round's result.
+RESULT_OPENER = re.compile(
+    r"^\s*(?:kết\s+quả|theo\s+(?:các\s+)?quyết\s+định(?:\s+(?:này|trên))?)\s*,", re.I
+)
+# "đạt 57% kế hoạch năm": progress of the year's round, not a stock.
+PLAN_PROGRESS = re.compile(r"đạt\s+\d+(?:,\d+)?\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", re.I)
+# A clause continuing its predecessor: "Công nhận ... 4 sao, gồm 05 sản phẩm".
+CONTINUATION = re.compile(r"\s*(?:bao\s+gồm|gồm|đối\s+với|cụ\s+thể)\b", re.I)
+HEADING_RECOGNIZED = re.compile(r"công\s+nhận|chứng\s+nhận", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,22 +123,31 @@ class KindContext:
     """Where to look, as offsets of the normalised text."""
 
     sentence_start: int
+    sentence_end: int
     clause_start: int
-    segment_start: int  # after the previous count in the clause (or the clause start)
+    segment_start: int  # after the previous count's phrase (or the clause start)
     number_start: int
     noun_end: int
+    after_start: int  # where the count's own words after its noun start
     segment_end: int  # before the next count in the clause (or the clause end)
+    previous_clause_start: int | None = None  # set when the clause continues the one before
 
 
-def own_kind(text: str, c: KindContext) -> str | None:
-    """Rules 1-8 on the count's own words; None when they say nothing."""
+def own_kind(text: str, c: KindContext, *, is_part: bool = False) -> str | None:
+    """Rules 1-9 on the count's own words; None when they say nothing."""
     segment = text[c.segment_start : c.segment_end]
-    if EXPIRED.search(segment):
+    if _expired(segment):
         return "expired"
     if CANDIDATE.search(segment):
         return "candidate"
     if _target_in(text, c.clause_start, c.number_start):
         return "target"
+    clause = text[c.clause_start : c.number_start]
+    if not DONE.search(clause):
+        if PROPOSAL.search(text, c.sentence_start, c.clause_start):
+            return "candidate"
+        if _target_in(text, c.sentence_start, c.clause_start) and _own_category(segment):
+            return "target"
     if RERECOGNIZED.search(segment):
         return "rerecognized"
     if UPGRADED.search(segment):
@@ -114,27 +158,76 @@ def own_kind(text: str, c: KindContext) -> str | None:
     total = _last_end(TOTAL, before)
     recognized = _last_end(RECOGNIZED, before)
     if total > recognized:
+        if not is_part and _round_result(text, c):
+            return "recognized"
         return "total"
     if recognized >= 0:
-        if NOW_OPENER.match(text[c.sentence_start : c.clause_start + 1]) and not (
-            RECOGNIZED_STRONG.search(before)
+        if (
+            NOW_OPENER.match(text[c.sentence_start : c.clause_start + 1])
+            and not RECOGNIZED_STRONG.search(before)
+            and not PLAN_PROGRESS.search(text, c.number_start, c.sentence_end)
         ):
             return "total"
         return "recognized"
-    if RECOGNIZED_AFTER.match(text[c.noun_end : c.segment_end]):
+    if RECOGNIZED_AFTER.match(text[c.after_start : c.segment_end]):
         return "recognized"
+    if is_part:
+        return None
+    if _round_result(text, c):
+        return "recognized"
+    if c.previous_clause_start is not None:
+        return _heading_kind(text[c.previous_clause_start : c.clause_start])
     return None
 
 
 def sentence_kind(text: str, c: KindContext) -> str | None:
-    """Rule 9's sentence-level signals for a count with no marker of its own."""
+    """Rule 10's sentence-level signals for a count with no marker of its own."""
     clause = text[c.clause_start : c.number_start]
     if not DONE.search(clause) and _target_in(text, c.sentence_start, c.clause_start):
         return "target"
-    if NOW_OPENER.match(text[c.sentence_start : c.number_start]):
+    head = text[c.sentence_start : c.number_start]
+    if RESULT_OPENER.match(head):
+        return "recognized"
+    if NOW_OPENER.match(head):
         return "total"
     if TOTAL.search(text, c.sentence_start, c.clause_start):
         return "total"
+    return None
+
+
+def _expired(segment: str) -> bool:
+    for match in EXPIRED.finditer(segment):
+        if not EXPIRY_AS_REASON.search(segment, max(0, match.start() - 12), match.start()):
+            return True
+    return False
+
+
+def _own_category(segment: str) -> bool:
+    """A plan's category words: the count is one of the plan's parts."""
+    return bool(
+        RERECOGNIZED.search(segment) or UPGRADED.search(segment) or RECOGNIZED.search(segment)
+    )
+
+
+def _round_result(text: str, c: KindContext) -> bool:
+    """ "Năm 2025, toàn tỉnh có 96 sản phẩm được công nhận": a round, not a stock."""
+    return bool(
+        RECOGNIZED_AFTER.match(text[c.after_start : c.segment_end])
+        and ROUND_OR_YEAR.search(text, c.sentence_start, c.number_start)
+        and not STOCK.search(text, c.sentence_start, c.number_start)
+    )
+
+
+def _heading_kind(heading: str) -> str | None:
+    """The kind a section heading gives ("Công nhận lại ... gồm 04 sản phẩm")."""
+    if CANDIDATE.search(heading):
+        return "candidate"
+    if RERECOGNIZED.search(heading):
+        return "rerecognized"
+    if UPGRADED.search(heading):
+        return "upgraded"
+    if HEADING_RECOGNIZED.search(heading):
+        return "recognized"
     return None
 
 

@@ -4,7 +4,8 @@ Value rules (spec "value"): "06" is 6, "1.234" is 1234 (dot thousands), "6/6
 sản phẩm" is 6. Rejected at the token level: decimals and comma thousands
 ("67,3", "1,039"), dotted dates ("30.9"), digits glued to letters ("VD20",
 "200ha"), numbers followed by %, and parts of a/b or a-b shapes other than a
-product ratio.
+product ratio. "nâng tổng số sản phẩm ... lên 35" is a count whose noun
+stands before it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ import re
 from dataclasses import dataclass
 
 from extract.figures.normalize import lowered
-from extract.figures.subjects import PRODUCT, SUBJECT_GROUPS, SUBJECT_NOUN
+from extract.figures.subjects import (
+    ANY_SUBJECT_NOUN,
+    OUTLET,
+    POINT,
+    PRODUCER,
+    PRODUCT,
+    SUBJECT_GROUPS,
+    SUBJECT_NOUN,
+)
 
 # Spelled-out counts seen in headlines and at sentence starts ("Hai sản phẩm").
 # "một" (also "a") and lower-case "năm" (also "year") are left out on purpose.
@@ -32,19 +41,45 @@ _WORD = r"[Hh]ai|[Bb]a|[Bb]ốn|Năm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ườ
 _DIGITS = r"\d{1,3}(?:\.\d{3})+|\d{1,5}"
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
-# Matched on the lower-cased text (same offsets), digits first, so the engine
-# skips ahead to the next digit quickly; what may not stand right before a
-# count (letters, ".", ",", "/", "-") is checked after.
-COUNT = re.compile(
-    rf"(?P<num>{_DIGITS})(?:/(?P<of>\d{{1,5}}))?"
-    rf"(?![\w%]|[.,/\-–]\d)\s+(?:{SUBJECT_NOUN})"
+# Counts are found from their noun backwards: each noun is a literal the regex
+# engine finds with a fast substring search, while a scan led by a digit class
+# or an alternation steps through every character (several times slower).
+# All run on the lower-cased text (same offsets).
+_NOUN_SCANS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (PRODUCT, re.compile(r"sản\s+phẩm")),
+    (PRODUCT, re.compile(r"sp(?!\w)")),
+    (PRODUCER, re.compile(r"chủ\s+thể")),
+    (PRODUCER, re.compile(r"hợp\s+tác\s+xã")),
+    (PRODUCER, re.compile(r"htx(?!\w)")),
+    (PRODUCER, re.compile(r"doanh\s+nghiệp")),
+    (PRODUCER, re.compile(r"cơ\s+sở")),
+    (PRODUCER, re.compile(r"tổ\s+hợp\s+tác")),
+    (PRODUCER, re.compile(r"hộ\s+(?:sản\s+xuất|kinh\s+doanh)")),
+    (POINT, re.compile(r"điểm(?!\w)")),
+    (OUTLET, re.compile(r"cửa\s+hàng")),
+    (OUTLET, re.compile(r"siêu\s+thị\s+ocop")),
 )
+# What turns a bare "điểm" / "cửa hàng" into an outlet noun.
+_OUTLET_TAIL = re.compile(r"\s+(?:giới\s+thiệu|bán|trưng\s+bày)")
+# The number right before a noun (window search; "(?<!...)" keeps "VD20", "1,5").
+_NUMBER_BEFORE = re.compile(
+    rf"(?<![\w.,/\-–])(?P<num>{_DIGITS})(?:/(?P<of>\d{{1,5}}))?\s+$"
+)
+_LOOKBACK = 24
+_SPACE = frozenset(" \t\n\r\u00a0")
 # Spelled-out counts stand before "sản phẩm": found from the noun backwards.
-_PRODUCT_NOUN = re.compile(r"sản\s+phẩm")
 _WORD_BEFORE = re.compile(rf"(?<![\w.,/\-–])(?P<word>{_WORD.lower()})\s+$")
-_NOT_BEFORE_COUNT = re.compile(r"[\w.,/\-–]")
-# Ranks: "đứng thứ 2 cả nước", "xếp thứ 3 khu vực".
-RANK = re.compile(r"(?:đứng|xếp)\s+(?:thứ|hạng)\s+(?P<num>\d{1,2})(?!\d)", re.IGNORECASE)
+# Ranks: "đứng thứ 2 cả nước", "xếp thứ 3 khu vực" (matched on lower-cased text).
+# One literal-led pattern per verb (see _NOUN_SCANS on why not one alternation).
+RANKS = tuple(
+    re.compile(rf"{verb}\s+(?:thứ|hạng)\s+(?P<num>\d{{1,2}})(?!\d)(?!\s*sao)")
+    for verb in ("đứng", "xếp")
+)
+# "nâng tổng số sản phẩm OCOP toàn huyện lên 35.": the noun stands before the number.
+NEW_TOTAL_COUNT = re.compile(
+    rf"nâng\s+tổng\s+số\s+(?:lượng\s+)?(?:{SUBJECT_NOUN})[^.;:\n\d]{{0,60}}?"
+    rf"\s(?:lên|là|đạt)\s+(?P<num>{_DIGITS})(?![\w%]|[.,/\-–]\d)(?!\s*(?:{ANY_SUBJECT_NOUN}|sao))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,46 +107,52 @@ def count_tokens(text: str, low: str | None = None) -> list[NumberToken]:
     """Candidate counts; `low` is `text` lower-cased (same length) when at hand."""
     low = lowered(text) if low is None else low
     tokens: list[NumberToken] = []
-    for match in COUNT.finditer(low):
-        s = match.start()
-        if s > 0 and _NOT_BEFORE_COUNT.match(low, s - 1):
-            continue
-        tokens.extend(_token(match, "num"))
-    for noun in _PRODUCT_NOUN.finditer(low):
-        before = _WORD_BEFORE.search(low, max(0, noun.start() - 8), noun.start())
-        if before is None:
-            continue
-        written = text[before.start("word") : before.end("word")]
-        if written == "năm":
-            continue  # lower-case "năm" is "year"; only "Năm" at a sentence start is 5
-        tokens.append(
-            NumberToken(
-                value=NUMBER_WORDS[before.group("word")],
-                start=before.start("word"),
-                end=before.end("word"),
-                subject=PRODUCT,
-                noun_end=noun.end(),
-                is_ratio=False,
-            )
-        )
+    for subject, pattern in _NOUN_SCANS:
+        for noun in pattern.finditer(low):
+            token = _count_before(text, low, subject, noun.start(), noun.end())
+            if token is not None:
+                tokens.append(token)
+    for match in NEW_TOTAL_COUNT.finditer(low):
+        value = parse_number(match.group("num"))
+        subject = next(s for s in SUBJECT_GROUPS if match.group(s) is not None)
+        if value is not None and subject != POINT:
+            start, end = match.start("num"), match.end("num")
+            tokens.append(NumberToken(value, start, end, subject, end, is_ratio=False))
     tokens.sort(key=lambda k: k.start)
     return tokens
 
 
-def _token(match: re.Match[str], group: str) -> list[NumberToken]:
-    subject = next(s for s in SUBJECT_GROUPS if match.group(s) is not None)
-    if group == "num" and match.group("of") is not None and subject != PRODUCT:
-        return []  # "7/10 huyện", "5/6 nhóm": only product ratios count
-    value = parse_number(match.group(group))
-    if value is None:
-        return []
-    return [
-        NumberToken(
-            value=value,
-            start=match.start(group),
-            end=match.end(group),
-            subject=subject,
-            noun_end=match.end(subject),
-            is_ratio=group == "num" and match.group("of") is not None,
-        )
-    ]
+def _count_before(
+    text: str, low: str, subject: str, noun_start: int, noun_end: int
+) -> NumberToken | None:
+    """The count standing right before a noun, if one does."""
+    j = noun_start - 1
+    while j >= 0 and low[j] in _SPACE:
+        j -= 1
+    if j < 0 or j == noun_start - 1:
+        return None
+    window = max(0, noun_start - _LOOKBACK)
+    if low[j].isdigit():
+        match = _NUMBER_BEFORE.search(low, window, noun_start)
+        if match is None:
+            return None
+        ratio = match.group("of") is not None
+        if ratio and subject != PRODUCT:
+            return None  # "7/10 huyện", "5/6 nhóm": only product ratios count
+        value = parse_number(match.group("num"))
+        if value is None:
+            return None
+        if subject in (POINT, OUTLET):
+            tail = _OUTLET_TAIL.match(low, noun_end)
+            if tail is not None:
+                subject, noun_end = OUTLET, tail.end()
+        return NumberToken(value, match.start("num"), match.end("num"), subject, noun_end, ratio)
+    if subject != PRODUCT or not low[j].isalpha():
+        return None
+    before = _WORD_BEFORE.search(low, window, noun_start)
+    if before is None or text[before.start("word") : before.end("word")] == "năm":
+        return None  # lower-case "năm" is "year"; only "Năm" at a sentence start is 5
+    word = before.group("word")
+    return NumberToken(
+        NUMBER_WORDS[word], before.start("word"), before.end("word"), PRODUCT, noun_end, False
+    )

@@ -123,5 +123,8 @@ def _is_chrome_inside(line: str, lines: list[str], index: int) -> bool:
     return bool(following) and following != line and following.startswith(line)
 
 
+_NOT_LINE_END = re.compile(r"[^\r\n]")
+
+
 def _blank(line: str) -> str:
-    return "".join(c if c in "\r\n" else " " for c in line)
+    return _NOT_LINE_END.sub(" ", line)

@@ -10,7 +10,7 @@ Mentions are found once per document:
   with "huyện ..." / "tỉnh ...": they stand for the nearest earlier unit of
   that level.
 Each mention gets a role: issuer ("Văn phòng điều phối ... tỉnh X"), venue
-("tại X"), comparison ("sau Hà Nội", "cùng cả nước"), rank scope ("thứ 2 cả
+("tại X", but a sentence opening "Tại X," names its topic), comparison ("sau Hà Nội", "cùng cả nước"), rank scope ("thứ 2 cả
 nước"), dateline ("Hà Nội (TTXVN ...)"), or subject.
 
 A figure's place, in order (phrasing catalogue §8): a mention in its clause
@@ -78,7 +78,8 @@ _NAME = re.compile(
 _NUMBERED_UNITS = frozenset({"phường", "quận"})
 # "Hợp tác xã" is a cooperative, not a commune.
 _NOT_A_UNIT_BEFORE = re.compile(r"(?:hợp\s+tác|tổ\s+hợp\s+tác)\s+$")
-_NATIONAL = re.compile(r"cả\s+nước|toàn\s+quốc")
+# One literal-led pattern each: an alternation steps through every character.
+_NATIONAL = (re.compile(r"cả\s+nước"), re.compile(r"toàn\s+quốc"))
 _ANAPHOR_HEAD = re.compile(r"(?:toàn|trên\s+địa\s+bàn|cả|của)\s+$")
 # "Năm 2024, huyện phấn đấu ...": a clause whose subject is the unit itself.
 _CLAUSE_SUBJECT_UNITS = frozenset({"tỉnh", "huyện"})
@@ -97,6 +98,8 @@ _LOWER_SET = frozenset(LOWER)
 _CHAIN_GLUE = re.compile(r"\s*(?:,|-|–|\()\s*$")
 _COMPARISON = re.compile(r"(?:\bsau|\bso\s+với|\bhơn|\btrước|\bcùng|\bnhư)\s+$", re.I)
 _VENUE = re.compile(r"\btại\s+$", re.I)
+# "Tại Hà Tĩnh, hiện có 431 ...": a sentence opening with "Tại X," names its topic.
+_TOPIC = re.compile(r"^\s*Tại\s+$")
 _RANK_SCOPE = re.compile(r"\bthứ\s+\d{1,2}\s+$", re.I)
 _DATELINE = re.compile(r"\s*\((?:TTXVN|[A-ZĐ]{2,6}(?:\s*\d|\)))")
 _ORG_HEAD = re.compile(
@@ -128,9 +131,12 @@ class Mention:
         return next((u for u in self.units if u.level == level), None)
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_mentions(
+    text: str, start: int = 0, end: int | None = None, *, low: str | None = None
+) -> list[Mention]:
+    """Mentions in text[start:end]; `low` is `text` lower-cased (same length) when at hand."""
     end = len(text) if end is None else end
-    low = lowered(text)
+    low = lowered(text) if low is None else low
     prefixed, anaphors = _unit_words(text, low, start, end)
     named = _chains(text, prefixed)
     taken = [(m.start, m.end) for m in named]
@@ -138,6 +144,39 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     found += anaphors
     found.sort(key=lambda m: m.start)
     return [_with_role(text, m) for m in found]
+
+
+# A headline opening with a bare district name: "Hậu Lộc: 8 sản phẩm ...", "Đức Thọ phấn đấu ...".
+_HEAD_DISTRICT = re.compile(rf"\s*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})")
+
+
+def headline_mentions(headline: str, default_province: str | None) -> list[Mention]:
+    """The headline's mentions; a bare district name opening it counts too.
+
+    Only a district of the outlet's province (or a name no other province
+    uses) is taken: headlines name their own area without the unit word.
+    """
+    found = find_mentions(headline)
+    if any(m.anaphor is None and m.role == SUBJECT_ROLE for m in found):
+        return found
+    opening = _HEAD_DISTRICT.match(headline)
+    if opening is None:
+        return found
+    words = opening.group("name").split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        matches = districts_named(name)
+        provinces = {d.province for d in matches}
+        province = None
+        if default_province in provinces:
+            province = default_province
+        elif len(provinces) == 1 and default_province is None:
+            province = provinces.pop()
+        if province is not None:
+            start = opening.start("name")
+            unit = Unit(name, DISTRICT, province)
+            return [Mention(start, start + len(name), (unit,), SUBJECT_ROLE), *found]
+    return found
 
 
 class PlaceIndex:
@@ -345,8 +384,32 @@ def _bare_provinces(text: str, start: int, end: int, taken: list[tuple[int, int]
 
 @cache
 def _province_names() -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in units().province_spellings)
-    return re.compile(rf"(?:{names})(?!\w)")
+    """Every province spelling as one prefix-tree pattern (longest spelling wins).
+
+    A flat alternation of ~100 names makes the engine try each name at every
+    character; the tree tries one branch per character.
+    """
+    return re.compile(rf"{_tree_pattern(units().province_spellings)}(?!\w)")
+
+
+def _tree_pattern(words: Sequence[str]) -> str:
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(tree)
+
+
+def _branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    alternatives = [re.escape(c) + _branch(sub) for c, sub in sorted(node.items()) if c]
+    if not alternatives:
+        return ""
+    body = "|".join(alternatives)
+    if "" in node:
+        return f"(?:{body})?"
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{body})"
 
 
 def _overlaps(s: int, e: int, taken: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -359,7 +422,8 @@ def _national(text: str, low: str, start: int, end: int) -> list[Mention]:
         Mention(
             m.start(), m.end(), (Unit(text[m.start() : m.end()], NATIONAL, None),), SUBJECT_ROLE
         )
-        for m in _NATIONAL.finditer(low, start, end)
+        for pattern in _NATIONAL
+        for m in pattern.finditer(low, start, end)
         if not (m.start() > 0 and low[m.start() - 1].isalnum())
     ]
 
@@ -387,7 +451,9 @@ def _role(text: str, mention: Mention) -> str:
         return "comparison"
     if _DATELINE.match(text, mention.end):
         return "dateline"
-    if _VENUE.search(clause_before):
+    if _VENUE.search(clause_before) and not (
+        _TOPIC.match(clause_before) and (not breaks or breaks[-1].group() in ".\n")
+    ):
         return "venue"
     heads = list(_ORG_HEAD.finditer(clause_before))
     if heads and not _GOVERNMENT.search(clause_before, heads[-1].end()):

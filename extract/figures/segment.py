@@ -22,8 +22,6 @@ _SENTENCE_END = re.compile(
 # Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh").
 _ABBREVIATION = re.compile(rf"(?:\b(?:TP|Tp|TX|TT|TS|ThS|PGS|GS|BS|KS|Th|St)|\b[{UPPER}])\.$")
 _CLAUSE_MARK = re.compile(r"[,;:](?=\s|$)|[()]")
-# "Trong đó, ..." opening a sentence breaks down the previous sentence's count.
-BREAKDOWN_SENTENCE_OPENER = re.compile(r"\s*(?:Trong\s+đó|Trong\s+số\s+(?:này|đó)|Cụ\s+thể)\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Star classes attached to a count.
 
 Forms (spec "Star classes"): "3 sao" is 3-3; "3-4 sao", "từ 3 đến 4 sao" and
-"3 sao, 4 sao" are 3-4; "từ 3 sao trở lên" is 3-5; "cấp quốc gia" / "cấp Trung
-ương" is 5-5; an upgrade's class is its destination ("lên 4 sao"); the inverted
+"3 sao, 4 sao" are 3-4; "(từ) 3 sao trở lên" is 3-5; "cấp quốc gia" / "cấp Trung
+ương" is 5-5; an upgrade's class is its destination ("lên 4 sao"), its origin
+("nâng hạng từ 3 sao") is none; the inverted
 "4 sao là N sản phẩm" puts the class before the number.
 """
 
@@ -16,7 +17,7 @@ _STAR = r"([1-5])\s*sao"
 # Destination of an upgrade, done or planned: wins over any other class.
 DESTINATION = re.compile(rf"lên\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?{_STAR}", re.IGNORECASE)
 _FORMS = re.compile(
-    rf"(?P<from>từ\s+{_STAR}(?:\s+OCOP)?\s+trở\s+lên)"
+    rf"(?P<from>(?:từ\s+)?{_STAR}(?:\s+OCOP)?\s+trở\s+lên)"
     rf"|(?P<range>(?:từ\s+)?([1-5])\s*(?:-|–|đến|tới)\s*{_STAR})"
     rf"|(?P<list>{_STAR}\s*(?:,|và|hoặc|/)\s*{_STAR})"
     rf"|(?P<single>{_STAR})"
@@ -29,6 +30,8 @@ INVERTED_TAIL = re.compile(
     r"(?:(?:hơn|trên|gần|khoảng)\s+)?$",
     re.IGNORECASE,
 )
+# An upgrade's origin class names no class of the count ("6 sản phẩm nâng hạng từ 3 sao").
+ORIGIN = re.compile(r"(?:nâng\s+(?:hạng|cấp|sao)|nâng)\s+(?:\S+\s+){0,3}?từ\s+$", re.IGNORECASE)
 POTENTIAL_FIVE = re.compile(r"tiềm\s+năng\s+(?:đạt\s+)?(?:hạng\s+)?5\s*sao", re.IGNORECASE)
 # A class written without a count ("sản phẩm 4 sao rất ít") is not a figure;
 # this says whether a number is itself a class.
@@ -42,6 +45,10 @@ def stars_after(text: str, start: int, end: int) -> Stars | None:
         k = int(destination.group(1))
         return k, k
     match = _FORMS.search(text, start, end)
+    while match is not None and match.group("single") and ORIGIN.search(
+        text, max(start, match.start() - 24), match.start()
+    ):
+        match = _FORMS.search(text, match.end(), end)  # "nâng hạng từ 3 sao": the origin
     if match is None:
         return None
     if match.group("from"):

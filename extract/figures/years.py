@@ -1,10 +1,12 @@
 """The year a figure is about.
 
 Year marks are found once per document:
-- stated: "năm 2023", "đợt 2 năm 2023", "tháng 3/2023", "30/6/2024";
+- stated: "năm 2023", "đợt 2 năm 2023", "tháng 3/2023", "30/6/2024"; a
+  change's baseline ("so với cuối năm 2022") is no mark;
 - period: "giai đoạn 2021-2025" is its end year; "đến năm 2025" is 2025;
-- relative to the publish date: "năm nay", "năm tới"/"năm sau", "năm ngoái";
-- now: "hiện nay", "đến nay", "đến thời điểm này", "từ năm 2019 đến nay" (the
+- relative to the publish date: "năm nay", "năm tới"/"năm sau", "năm ngoái",
+  "đến cuối năm" / "hết năm" with no year written;
+- now: "hiện", "hiện nay", "đến nay", "đến thời điểm này", "từ năm 2019 đến nay" (the
   start year of a "since" phrase is not the figure's year);
 - unknown future: "thời gian tới" (a target's year is then null).
 Dates inside a legal reference ("Quyết định 148/QĐ-TTg ngày 24/02/2023") are
@@ -15,7 +17,7 @@ Resolution for one figure (years.resolve):
 2. else the nearest such mark earlier in its sentence;
 3. a target: "thời gian tới" in the sentence is null; else a carried year
    only if it lies after the publish year; else null;
-4. a total or rank whose sentence says "now": the publish year;
+4. a figure whose sentence says "now" ("hiện", "đến nay"): the publish year;
 5. else the last mark earlier in the document (the lead's year carries);
 6. else the publish year (null without one).
 """
@@ -41,6 +43,11 @@ _DOCUMENT_REF_BEFORE = re.compile(
     r"|văn\s+bản)\s*(?:số\s*)?\d+[^,;]{0,80}$"
 )
 _LEGAL_LOOKBACK = 120
+# The words _DOCUMENT_REF_BEFORE starts with: looked for with str.rfind first,
+# so the pattern runs only where one of them is near.
+_DOCUMENT_WORDS = (
+    "quyết", "qđ", "hoạch", "nghị", "thông", "thị", "văn"
+)
 # One scan per mark family, each led by a literal so the regex engine can skip
 # ahead quickly; all run on the lower-cased text.
 _YEAR_WORD = re.compile(
@@ -49,9 +56,26 @@ _YEAR_WORD = re.compile(
 )
 _PERIOD = re.compile(r"giai\s+đoạn\s+\d{4}\s*[-–—]\s*(?P<year>\d{4})(?!\d)")
 _MONTH = re.compile(r"tháng\s+\d{1,2}\s*[/.\-]\s*(?P<year>\d{4})(?!\d)")
-_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?P<year>\d{4})(?!\d)")
-_NOW = re.compile(r"hiện\s*(?:nay|tại|có|đang|,)|đến\s+(?:nay|thời\s+điểm\s+này)|tới\s+nay")
+# A full date "30/6/2024", "12-3-2024": found from its year (a literal "20"
+# scan is fast), then the day and month are checked right before it.
+_DATE_YEAR = re.compile(r"20\d\d(?!\d)")
+_DAY_MONTH_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*$")
+_DAY_MONTH_CHARS = 12
+# "hiện" (now) but not "thực hiện", "xuất hiện", "hiện đại", ...; one
+# literal-led pattern each (an alternation scans every character).
+_NOW = (
+    re.compile(r"hiện(?!\w)(?!\s+(?:đại|tượng|thực|vật|trạng|diện))"),
+    re.compile(r"đến\s+(?:nay|thời\s+điểm\s+này)"),
+    re.compile(r"tới\s+nay"),
+)
+_NOT_NOW_BEFORE = ("thực ", "thể ", "xuất ", "phát ")
+# "đến cuối năm", "hết năm" with no year written: the end of the publish year.
+_YEAR_END = tuple(
+    re.compile(rf"{word}\s+năm(?!\s*(?:\d|nay|tới|sau|ngoái|trước|học|thứ|đó|này))(?!\w)")
+    for word in ("cuối", "hết")
+)
 _FUTURE_UNKNOWN = re.compile(r"thời\s+gian\s+tới")
+_BASELINE_BEFORE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+|đầu\s+|hết\s+)?$")
 # "từ năm 2019 đến nay": the start year of a "since" phrase is "now", not 2019.
 _SINCE_TAIL = re.compile(r"\s+(?:đến|tới)\s+nay")
 
@@ -64,11 +88,14 @@ class YearMark:
     year: int | None
 
 
-def find_marks(lowered: str, published: date | None) -> list[YearMark]:
-    """Year marks of a document; `lowered` is its lower-cased text."""
+def find_marks(lowered: str, published: date | None, end: int | None = None) -> list[YearMark]:
+    """Year marks of a document up to `end`; `lowered` is its lower-cased text."""
     pub = published.year if published else None
+    end = len(lowered) if end is None else end
     marks: list[YearMark] = []
-    for match in _YEAR_WORD.finditer(lowered):
+    for match in _YEAR_WORD.finditer(lowered, 0, end):
+        if _BASELINE_BEFORE.search(lowered, max(0, match.start() - 30), match.start()):
+            continue  # "so với cuối năm 2022": the baseline of a change, never carried
         if match.group("year"):
             if _SINCE_TAIL.match(lowered, match.end()):
                 marks.append(YearMark(match.start(), match.end(), NOW, pub))
@@ -77,19 +104,48 @@ def find_marks(lowered: str, published: date | None) -> list[YearMark]:
         elif pub is not None:
             offset = 0 if match.group("this") else 1 if match.group("next") else -1
             marks.append(YearMark(match.start(), match.end(), STATED, pub + offset))
-    for match in _PERIOD.finditer(lowered):
+    for match in _PERIOD.finditer(lowered, 0, end):
         _add_stated(marks, match.start(), match.end(), int(match.group("year")))
-    for pattern in (_MONTH, _DATE):
-        for match in pattern.finditer(lowered):
-            if not _DOCUMENT_REF_BEFORE.search(
-                lowered, max(0, match.start() - _LEGAL_LOOKBACK), match.start()
-            ):
-                _add_stated(marks, match.start(), match.end(), int(match.group("year")))
-    marks.extend(YearMark(m.start(), m.end(), NOW, pub) for m in _NOW.finditer(lowered))
-    unknown = _FUTURE_UNKNOWN.finditer(lowered)
+    for start, stop, year in _dates(lowered, end):
+        if not _legal_reference_before(lowered, start):
+            _add_stated(marks, start, stop, year)
+    if pub is not None:
+        for pattern in _YEAR_END:
+            found = pattern.finditer(lowered, 0, end)
+            marks.extend(YearMark(m.start(), m.end(), STATED, pub) for m in found)
+    for pattern in _NOW:
+        for m in pattern.finditer(lowered, 0, end):
+            s = m.start()
+            if s and lowered[s - 1].isalnum():
+                continue
+            if not lowered.endswith(_NOT_NOW_BEFORE, max(0, s - 6), s):
+                marks.append(YearMark(m.start(), m.end(), NOW, pub))
+    unknown = _FUTURE_UNKNOWN.finditer(lowered, 0, end)
     marks.extend(YearMark(m.start(), m.end(), FUTURE_UNKNOWN, None) for m in unknown)
     marks.sort(key=lambda m: m.start)
     return _without_overlaps(marks)
+
+
+def _legal_reference_before(lowered: str, start: int) -> bool:
+    window = max(0, start - _LEGAL_LOOKBACK)
+    first = min(
+        (i for i in (lowered.rfind(w, window, start) for w in _DOCUMENT_WORDS) if i >= 0),
+        default=-1,
+    )
+    if first < 0:
+        return False
+    return _DOCUMENT_REF_BEFORE.search(lowered, max(window, first - 12), start) is not None
+
+
+def _dates(lowered: str, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, year) of "tháng 3/2023" and of full dates."""
+    found = [(m.start(), m.end(), int(m.group("year"))) for m in _MONTH.finditer(lowered, 0, end)]
+    for match in _DATE_YEAR.finditer(lowered, 0, end):
+        s = match.start()
+        day_month = _DAY_MONTH_BEFORE.search(lowered, max(0, s - _DAY_MONTH_CHARS), s)
+        if day_month is not None:
+            found.append((day_month.start(), match.end(), int(match.group())))
+    return found
 
 
 def _add_stated(marks: list[YearMark], start: int, end: int, year: int) -> None:
@@ -129,7 +185,7 @@ class YearIndex:
             if carried is not None and (self._published is None or carried > self._published):
                 return carried
             return None
-        if kind in ("total", "rank") and any(m.kind == NOW for m in in_sentence):
+        if any(m.kind == NOW for m in in_sentence):
             return self._published
         return carried if carried is not None else self._published
 

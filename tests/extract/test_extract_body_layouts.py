@@ -108,3 +108,15 @@ def test_a_short_article_with_a_visible_headline_on_a_page_of_teasers_is_an_arti
     result = extract_article(page(paragraphs("Short", 3)), CTX)
     assert isinstance(result, Article)
     assert len(result.paragraphs) == 3
+
+
+def test_a_box_of_teasers_with_sapos_stays_out_of_a_short_article() -> None:
+    items = "".join(
+        f'<div class="box-item"><h3><a href="/r{i}.htm">Another story headline number {i} '
+        f"for the readers</a></h3><span>10:0{i} , 27/12/2023</span><p>{SENTENCE}</p></div>"
+        for i in range(4)
+    )
+    article = f'<div class="detail-content">{paragraphs("Short", 3)}</div>'
+    html = page(f"{article}<section class='box-stream'>{items}</section>")
+    body = body_of(extract_article(html, CTX))
+    assert [p[:7] for p in body] == ["Short 0", "Short 1", "Short 2"]

@@ -32,10 +32,11 @@ Tin khác về 77 sản phẩm OCOP.
 """
 
 
-def test_page_text_keeps_headline_and_body_and_drops_teasers() -> None:
+def test_page_text_keeps_body_figures_and_drops_teasers() -> None:
     figures = figures_from_page_text(PAGE, published=date(2024, 11, 14))
-    rows = [(f.value, f.kind, f.year) for f in figures]
-    assert rows == [(19, "recognized", 2024), (19, "recognized", 2024), (25, "target", 2025)]
+    rows = [(f.value, f.kind, f.min_stars, f.year) for f in figures]
+    # the headline's "19 sản phẩm" is the body's figure restated: one figure
+    assert rows == [(19, "recognized", 3, 2024), (25, "target", None, 2025)]
     assert all(PAGE[f.start : f.end] == str(f.value) for f in figures)
 
 

@@ -178,3 +178,14 @@ def test_every_stored_figure_points_at_its_number_in_the_article_document(
         assert written in sentence
         if written.replace(".", "").isdigit():
             assert int(written.replace(".", "")) == value
+
+
+def test_stored_lead_body_and_source_credit_match_the_source(crawled: Crawled) -> None:
+    stored = {
+        row[0]: row[1:]
+        for row in _rows(crawled.db, "SELECT url, lead, text, source_credit FROM articles")
+    }
+    for article in crawled.web.articles:
+        lead, text, credit = stored[crawled.web.url_of(article)]
+        assert (lead, credit) == (article.lead, article.source_credit), article.path
+        assert text == "\n\n".join(article.paragraphs), article.path

@@ -9,8 +9,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from crawler.frontier import SourceValidators
 from extract.models import Article, Figure
 from warehouse.errors import WarehouseOpenError
+from warehouse.frontier import WarehouseLeads
 from warehouse.records import PageRecord, RunCounters, SiteRecord
 from warehouse.schema import SCHEMA_VERSION
 from warehouse.store import Warehouse
@@ -113,45 +115,29 @@ def test_figures_keep_spec_field_names_and_offsets(warehouse: Warehouse) -> None
     assert result.rows == [(12, "recognized", 3, 2023, "Thanh Hóa", _figure(12).sentence, 20, 22)]
 
 
-def test_validators_return_newest_etag_of_listing_pages(warehouse: Warehouse) -> None:
+def test_validators_come_only_from_sources_whose_leads_are_stored(warehouse: Warehouse) -> None:
     run = warehouse.begin_run("test", ["site-a"])
     t0 = datetime(2024, 1, 1, tzinfo=VN)
-
-    def page(etag: str, when: datetime, role: str = "listing") -> PageRecord:
-        return PageRecord(
-            "site-a",
-            "http://x/list",
-            "http://x/list",
-            role,
-            200,
-            when,
-            "text/html",
-            10,
-            etag,
-            None,
-            None,
-        )
-
-    warehouse.record_pages(run, [page('"old"', t0), page('"new"', t0 + timedelta(hours=1))])
-    warehouse.record_pages(
-        run,
-        [
-            PageRecord(
-                "site-a",
-                "http://x/a",
-                "http://x/a",
-                "article",
-                200,
-                t0,
-                "text/html",
-                5,
-                '"art"',
-                None,
-                None,
-            )
-        ],
+    listing = PageRecord(
+        "site-a",
+        "http://x/list",
+        "http://x/list",
+        "listing",
+        200,
+        t0,
+        "text/html",
+        10,
+        '"page-row"',
+        None,
+        None,
     )
-    assert warehouse.validators() == {"http://x/list": ('"new"', None)}
+    warehouse.record_pages(run, [listing])
+    assert warehouse.validators() == {}  # a page row alone: its links may not be stored yet
+    leads = WarehouseLeads(warehouse)
+    leads.source_done("site-a", SourceValidators("http://x/list", '"old"', None))
+    leads.source_done("site-a", SourceValidators("http://x/list", '"new"', "Mon, 01 Jan 2024"))
+    leads.source_done("site-a", SourceValidators("http://x/plain", None, None))
+    assert warehouse.validators() == {"http://x/list": ('"new"', "Mon, 01 Jan 2024")}
 
 
 def test_finished_run_records_status_and_counters(warehouse: Warehouse) -> None:
@@ -217,7 +203,7 @@ def test_ocop_facts_flags_outlets_that_report_another_value(warehouse: Warehouse
 def test_every_figure_traces_to_its_article_and_sentence(warehouse: Warehouse) -> None:
     warehouse.store_article("site-a", "a1", _article(figures=2), datetime.now(VN), "v1")
     rows = warehouse.query(
-        "SELECT f.article_url, a.title, f.sentence, f.\"start\", f.\"end\" "
+        'SELECT f.article_url, a.title, f.sentence, f."start", f."end" '
         "FROM ocop_figures f JOIN articles a ON a.url = f.article_url ORDER BY f.ordinal"
     ).rows
     assert [r[0] for r in rows] == ["a1", "a1"]
