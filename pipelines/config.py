@@ -138,6 +138,11 @@ def _parse_crawler(raw: Mapping[str, Any], where: _Locator) -> CrawlSettings:
         max_redirects=int(_number(raw, "max_redirects", defaults.max_redirects, at, 0)),
         default_min_delay_s=_number(raw, "min_delay_s", defaults.default_min_delay_s, at, 0),
         max_listing_pages=int(_number(raw, "max_listing_pages", defaults.max_listing_pages, at, 1)),
+        max_attempts=int(_number(raw, "max_attempts", defaults.max_attempts, at, 1)),
+        max_retry_after_s=_number(raw, "max_retry_after_s", defaults.max_retry_after_s, at, 0),
+        circuit_breaker_failures=int(
+            _number(raw, "circuit_breaker_failures", defaults.circuit_breaker_failures, at, 1)
+        ),
     )
 
 

@@ -147,6 +147,10 @@ class _CrawlJob:
             log.warning("not extracted: %s: %s", result.url, exc)
             self.counters.not_articles += 1
             return None
+        except Exception:  # a bug on one page must not stop a years-long scheduled job
+            log.exception("extractor failed on %s; please report this page", result.url)
+            self.counters.not_articles += 1
+            return None
         if not isinstance(extracted, Article):
             log.info("not an article: %s (%s)", result.url, extracted.reason)
             self.counters.not_articles += 1

@@ -18,6 +18,7 @@ from pipelines.miniweb.server import MiniWeb
 from pipelines.progress import PageProgress
 from pipelines.tables import render_table
 from warehouse.export import ExportSummary, export_parquet
+from warehouse.lock import lock_path
 from warehouse.store import Warehouse
 
 DEMO_DB_NAME = "ocop-demo.duckdb"
@@ -62,6 +63,8 @@ def run_demo(workdir: Path, *, live_progress: bool | None = None) -> DemoResult:
         config = parse_config(web.config_toml(min_delay_s=DEMO_MIN_DELAY_S), "<mini-web>")
         with Warehouse.open(building) as warehouse, PageProgress(live=live_progress) as progress:
             crawl = run_crawl(config, warehouse, command="demo", on_page=progress.on_page)
+    # The build's lock was released on close; its file would only clutter the folder.
+    lock_path(building).unlink(missing_ok=True)
     _remove_database(db_path)
     os.replace(building, db_path)
     with Warehouse.open(db_path, read_only=True) as warehouse:

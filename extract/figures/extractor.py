@@ -6,11 +6,19 @@ Rules that need more than one count live here:
 - a producer count "của N chủ thể" belongs to the product count before it:
   same kind, year and place, and its star class when in the same clause;
 - which counts are kept: outside a paragraph naming OCOP, a count needs a
-  programme word in its sentence (công nhận, sao, phấn đấu, ...);
+  programme word in its sentence (công nhận, sao, phấn đấu, ...) or must be a
+  part of a kept count;
+- a breakdown part with no class of its own takes its parent's class;
+- a list item with no marker of its own ("gồm 12 HTX, 5 doanh nghiệp và 4
+  hộ") shares the kind of the item before it;
+- a list of names between a count and its verb ("3 sản phẩm chiếu cói, túi
+  cói được nâng hạng ...") does not cut the count off from the verb;
 - a bare "N điểm" is an outlet only as a part of an outlet count ("12 điểm
   giới thiệu ..., trong đó 03 điểm tại ..."); elsewhere it is a score;
-- headline restatements: a headline count whose value and subject the body
-  gives again is the body's figure, so the headline copy is dropped.
+- restatements: a headline count whose value and subject the body gives
+  again is the body's figure, so the headline copy is dropped; a figure
+  restated without its class (same value, subject, kind, year, province as
+  one with a class) is dropped too.
 """
 
 from __future__ import annotations
@@ -55,6 +63,10 @@ _PREDICATE = re.compile(
     r"(?<!\w)(?:được|đã|đạt|vừa|hết|không|tham\s+gia|đăng\s+ký|nâng|có|là|sao)(?!\w)", re.I
 )
 _NAME_ITEM = re.compile(r"[^\d,;:()]{1,40}")
+# Between two items of one list: a class or a filler, then a comma or "và".
+_LIST_GLUE = re.compile(
+    r"(?:[^.;:()\d]|[1-5]\s*sao){0,40}?(?:,\s*(?:và\s+)?|\s+và\s+)(?:có\s+)?", re.I
+)
 DEFAULT_KIND = "total"
 _LISTED_CLASS = re.compile(r"[,;]\s*(?:và\s+)?[1-5]\s*sao", re.I)
 # How many earlier top counts a "Trong đó," sentence may refer back to by its sum.
@@ -206,11 +218,14 @@ def _sentence_counts(
     _extend_over_name_lists(t, counts, spans)
     _link_producers(t, counts)
     programme = ocop_paragraph or PROGRAMME_WORDS.search(t, sentence.start, sentence.end)
-    kept = [c for c in counts if _keeps(doc, c, bool(programme))]
+    kept = [c for c in counts if _not_trapped(doc, c)]
     _assign_parents(doc, kept, sentence)
-    kept = [c for c in kept if _resolve_point(c)]
+    kept = [c for c in kept if _in_programme(doc, c, bool(programme)) and _resolve_point(c)]
+    doc.tops.extend(c for c in kept if c.parent is None and c.linked_to is None)
+    previous: _Count | None = None
     for count in kept:
-        _assign_kind(t, count, sentence, spans)
+        _assign_kind(t, count, sentence, spans, previous)
+        previous = count
     _apply_new_total(kept)
     for count in kept:
         _assign_details(doc, count, sentence, paragraph)
@@ -275,13 +290,12 @@ def _link_producers(text: str, counts: list[_Count]) -> None:
         product.linked_producer = producer
 
 
-def _keeps(doc: _Document, count: _Count, programme: bool) -> bool:
-    t = doc.text
+def _not_trapped(doc: _Document, count: _Count) -> bool:
     token = count.token
     if count.is_rank:
-        return programme
+        return True
     reason = trap_reason(
-        t,
+        doc.text,
         number_start=token.start,
         noun_end=token.noun_end,
         subject=count.subject,
@@ -289,10 +303,19 @@ def _keeps(doc: _Document, count: _Count, programme: bool) -> bool:
         segment_end=count.segment_end,
         clause_end=count.clause.end,
     )
-    if reason is not None:
-        return False
-    if count.linked_to is not None or programme:
+    return reason is None
+
+
+def _in_programme(doc: _Document, count: _Count, programme: bool) -> bool:
+    """Outside OCOP wording, only parts of a kept count and starred products stay."""
+    if programme:
         return True
+    if count.is_rank:
+        return False
+    if count.linked_to is not None or count.parent is not None:
+        return True
+    t = doc.text
+    token = count.token
     return (
         count.subject == PRODUCT and stars_after(t, token.noun_end, count.segment_end) is not None
     )
@@ -328,8 +351,6 @@ def _assign_parents(doc: _Document, counts: list[_Count], sentence: Span) -> Non
             ):
                 count.parent = previous.parent
         previous = count
-        if count.parent is None and count.subject != POINT:
-            doc.tops.append(count)
 
 
 def _referred_parent(doc: _Document, counts: list[_Count], sentence: Span) -> _Count | None:
@@ -355,7 +376,9 @@ def _recent_top(doc: _Document, wanted: object) -> _Count | None:
     return None
 
 
-def _assign_kind(text: str, count: _Count, sentence: Span, spans: list[Span]) -> None:
+def _assign_kind(
+    text: str, count: _Count, sentence: Span, spans: list[Span], previous: _Count | None
+) -> None:
     if count.is_rank:
         count.kind, count.kind_is_own = "rank", True
         return
@@ -388,8 +411,22 @@ def _assign_kind(text: str, count: _Count, sentence: Span, spans: list[Span]) ->
         count.kind, count.kind_is_own = own, True
     elif count.parent is not None:
         count.kind = count.parent.kind
+    elif _listed_after(text, previous, count):
+        count.kind = previous.kind  # type: ignore[union-attr]
     else:
         count.kind = kinds.sentence_kind(text, context) or DEFAULT_KIND
+
+
+def _listed_after(text: str, previous: _Count | None, count: _Count) -> bool:
+    """ "gồm 12 hợp tác xã, 5 doanh nghiệp và 4 hộ": a list item with no marker of
+    its own shares the kind of the item before it."""
+    return (
+        previous is not None
+        and not previous.is_rank
+        and previous.linked_to is None
+        and previous.subject == count.subject
+        and _LIST_GLUE.fullmatch(text, previous.token.noun_end, count.token.start) is not None
+    )
 
 
 def _apply_new_total(counts: list[_Count]) -> None:
@@ -497,12 +534,11 @@ def _without_classless_restatements(figures: list[Figure]) -> list[Figure]:
     """ "7 sản phẩm được công nhận gồm ..." after "công nhận 7 sản phẩm đạt 3 sao":
     the same figure restated without its class is not another figure."""
     with_class = {
-        (f.value, f.subject, f.kind, f.year, f.province)
-        for f in figures
-        if f.min_stars is not None
+        (f.value, f.subject, f.kind, f.year, f.province) for f in figures if f.min_stars is not None
     }
     return [
         f
         for f in figures
-        if f.min_stars is not None or (f.value, f.subject, f.kind, f.year, f.province) not in with_class
+        if f.min_stars is not None
+        or (f.value, f.subject, f.kind, f.year, f.province) not in with_class
     ]

@@ -5,6 +5,7 @@ A count's own words are its segment: from the previous count's noun phrase
 "10 sản phẩm đánh giá lại và 6 sản phẩm nâng hạng") to the next count.
 
 Precedence (first rule that fires wins):
+0. rerecognized  "công nhận lại / đánh giá lại N" before the count, outside a plan
 1. expired    hết hạn / hết hiệu lực / thu hồi / không tham gia đánh giá lại in
               the segment, unless given as a reason ("đánh giá lại do hết hạn")
 2. candidate  tiềm năng, đề nghị, đề xuất, tham gia đánh giá, dự thi, đăng ký,
@@ -21,12 +22,13 @@ Precedence (first rule that fires wins):
               ("công nhận thêm" vs "hiện có"); a sentence opener "Đến nay," /
               "Hiện," makes a plain "công nhận" a total, not "thêm" or "vừa",
               nor progress against the year's plan ("đạt 57% kế hoạch năm")
-8. recognized when a "được công nhận" / "đạt chuẩn" follows the count and
+8. recognized when "vừa được công nhận" follows the count's list of names,
+              or a "được công nhận" / "đạt chuẩn" follows the count and
               the sentence names a round or year but no stock word ("Năm 2025,
               toàn tỉnh có 96 sản phẩm được công nhận")
 9. recognized when the count follows "công nhận" in the clause before a
               continuation ("Công nhận sản phẩm đạt hạng 4 sao, gồm 05 sản phẩm")
-10. from the sentence: an opener "Kết quả," / "Theo quyết định," is a
+10. from the sentence: an opener "(Theo) kết quả ...," / "Theo quyết định," is a
               recognition; "Đến nay," / "Hiện," or a stock word a total;
               otherwise total by default (a bare "có N sản phẩm OCOP" is a stock).
 Breakdown parts use rules 1-7 on their own segment and otherwise take their
@@ -101,6 +103,11 @@ RECOGNIZED_AFTER = re.compile(
     r"|xếp\s+hạng|cấp\s+mới|mới)",
     re.I,
 )
+# "Hai sản phẩm vải thiều sấy và bánh đa cua ... vừa được công nhận": the verb
+# after a list of names.
+RECOGNIZED_LATER = re.compile(
+    r"(?<!\w)(?:vừa|mới)\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|đạt)(?!\w)", re.I
+)
 # Sentence openers that put every count of the sentence at "now".
 NOW_OPENER = re.compile(
     r"^\s*(?:hiện\s+nay|hiện\s+tại|hiện|đến\s+nay|tới\s+nay|tính\s+đến[^,]*|lũy\s+kế[^,]*"
@@ -109,10 +116,13 @@ NOW_OPENER = re.compile(
 )
 # Sentence openers that report a round's result.
 RESULT_OPENER = re.compile(
-    r"^\s*(?:kết\s+quả|theo\s+(?:các\s+)?quyết\s+định(?:\s+(?:này|trên))?)\s*,", re.I
+    r"^\s*(?:(?:theo\s+)?kết\s+quả[^,.;]{0,60}|theo\s+(?:các\s+)?quyết\s+định(?:\s+(?:này|trên))?)\s*,",
+    re.I,
 )
 # "đạt 57% kế hoạch năm": progress of the year's round, not a stock.
-PLAN_PROGRESS = re.compile(r"đạt\s+\d+(?:,\d+)?\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", re.I)
+PLAN_PROGRESS = re.compile(
+    r"đạt\s+\d+(?:,\d+)?\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", re.I
+)
 # A clause continuing its predecessor: "Công nhận ... 4 sao, gồm 05 sản phẩm".
 CONTINUATION = re.compile(r"\s*(?:bao\s+gồm|gồm|đối\s+với|cụ\s+thể)\b", re.I)
 HEADING_RECOGNIZED = re.compile(r"công\s+nhận|chứng\s+nhận", re.I)
@@ -136,6 +146,9 @@ class KindContext:
 def own_kind(text: str, c: KindContext, *, is_part: bool = False) -> str | None:
     """Rules 1-9 on the count's own words; None when they say nothing."""
     segment = text[c.segment_start : c.segment_end]
+    before = text[c.segment_start : c.number_start]
+    if RERECOGNIZED.search(before) and not _target_in(text, c.sentence_start, c.number_start):
+        return "rerecognized"  # "công nhận lại 11 sản phẩm hết thời hạn"
     if _expired(segment):
         return "expired"
     if CANDIDATE.search(segment):
@@ -152,7 +165,6 @@ def own_kind(text: str, c: KindContext, *, is_part: bool = False) -> str | None:
         return "rerecognized"
     if UPGRADED.search(segment):
         return "upgraded"
-    before = text[c.segment_start : c.number_start]
     if NEW_TOTAL.search(before):
         return "total"
     total = _last_end(TOTAL, before)
@@ -170,6 +182,8 @@ def own_kind(text: str, c: KindContext, *, is_part: bool = False) -> str | None:
             return "total"
         return "recognized"
     if RECOGNIZED_AFTER.match(text[c.after_start : c.segment_end]):
+        return "recognized"
+    if RECOGNIZED_LATER.search(text, c.after_start, c.segment_end):
         return "recognized"
     if is_part:
         return None

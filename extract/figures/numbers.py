@@ -62,9 +62,7 @@ _NOUN_SCANS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # What turns a bare "điểm" / "cửa hàng" into an outlet noun.
 _OUTLET_TAIL = re.compile(r"\s+(?:giới\s+thiệu|bán|trưng\s+bày)")
 # The number right before a noun (window search; "(?<!...)" keeps "VD20", "1,5").
-_NUMBER_BEFORE = re.compile(
-    rf"(?<![\w.,/\-–])(?P<num>{_DIGITS})(?:/(?P<of>\d{{1,5}}))?\s+$"
-)
+_NUMBER_BEFORE = re.compile(rf"(?<![\w.,/\-–])(?P<num>{_DIGITS})(?:/(?P<of>\d{{1,5}}))?\s+$")
 _LOOKBACK = 24
 _SPACE = frozenset(" \t\n\r\u00a0")
 # Spelled-out counts stand before "sản phẩm": found from the noun backwards.

@@ -123,8 +123,7 @@ def _is_chrome_inside(line: str, lines: list[str], index: int) -> bool:
     return bool(following) and following != line and following.startswith(line)
 
 
-_NOT_LINE_END = re.compile(r"[^\r\n]")
-
-
 def _blank(line: str) -> str:
-    return _NOT_LINE_END.sub(" ", line)
+    """Spaces of the line's length, its line break kept (offsets stay valid)."""
+    body = line.rstrip("\r\n")
+    return " " * len(body) + line[len(body) :]

@@ -10,8 +10,9 @@ Mentions are found once per document:
   with "huyện ..." / "tỉnh ...": they stand for the nearest earlier unit of
   that level.
 Each mention gets a role: issuer ("Văn phòng điều phối ... tỉnh X"), venue
-("tại X", but a sentence opening "Tại X," names its topic), comparison ("sau Hà Nội", "cùng cả nước"), rank scope ("thứ 2 cả
-nước"), dateline ("Hà Nội (TTXVN ...)"), or subject.
+("tại X", but a sentence opening "Tại X," names its topic), comparison ("sau
+Hà Nội", "cùng cả nước"), rank scope ("thứ 2 cả nước", "dẫn đầu cả nước"),
+dateline ("Hà Nội (TTXVN ...)"), or subject.
 
 A figure's place, in order (phrasing catalogue §8): a mention in its clause
 (nearest before the number, else the first after it, which covers "(huyện
@@ -100,7 +101,7 @@ _COMPARISON = re.compile(r"(?:\bsau|\bso\s+với|\bhơn|\btrước|\bcùng|\bnh�
 _VENUE = re.compile(r"\btại\s+$", re.I)
 # "Tại Hà Tĩnh, hiện có 431 ...": a sentence opening with "Tại X," names its topic.
 _TOPIC = re.compile(r"^\s*Tại\s+$")
-_RANK_SCOPE = re.compile(r"\bthứ\s+\d{1,2}\s+$", re.I)
+_RANK_SCOPE = re.compile(r"(?:\bthứ\s+\d{1,2}|\bdẫn\s+đầu)\s+$", re.I)
 _DATELINE = re.compile(r"\s*\((?:TTXVN|[A-ZĐ]{2,6}(?:\s*\d|\)))")
 _ORG_HEAD = re.compile(
     r"(?<!\w)(?:Văn\s+phòng|Sở|Ban|Hội\s+đồng|Bộ|Chi\s+cục|Trung\s+tâm|Liên\s+minh|Hiệp\s+hội"

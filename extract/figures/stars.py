@@ -45,8 +45,10 @@ def stars_after(text: str, start: int, end: int) -> Stars | None:
         k = int(destination.group(1))
         return k, k
     match = _FORMS.search(text, start, end)
-    while match is not None and match.group("single") and ORIGIN.search(
-        text, max(start, match.start() - 24), match.start()
+    while (
+        match is not None
+        and match.group("single")
+        and ORIGIN.search(text, max(start, match.start() - 24), match.start())
     ):
         match = _FORMS.search(text, match.end(), end)  # "nâng hạng từ 3 sao": the origin
     if match is None:

@@ -12,6 +12,9 @@ Year marks are found once per document:
 Dates inside a legal reference ("Quyết định 148/QĐ-TTg ngày 24/02/2023") are
 dropped: a quoted legal basis never sets the year.
 
+An expiry's or a renewal's year is when it happened: "được công nhận năm 2021"
+next to it is the products' origin and is skipped for those two kinds.
+
 Resolution for one figure (years.resolve):
 1. a stated/period/relative mark in its clause, nearest to the number;
 2. else the nearest such mark earlier in its sentence;
@@ -45,9 +48,7 @@ _DOCUMENT_REF_BEFORE = re.compile(
 _LEGAL_LOOKBACK = 120
 # The words _DOCUMENT_REF_BEFORE starts with: looked for with str.rfind first,
 # so the pattern runs only where one of them is near.
-_DOCUMENT_WORDS = (
-    "quyết", "qđ", "hoạch", "nghị", "thông", "thị", "văn"
-)
+_DOCUMENT_WORDS = ("quyết", "qđ", "hoạch", "nghị", "thông", "thị", "văn")
 # One scan per mark family, each led by a literal so the regex engine can skip
 # ahead quickly; all run on the lower-cased text.
 _YEAR_WORD = re.compile(
@@ -75,6 +76,9 @@ _YEAR_END = tuple(
     for word in ("cuối", "hết")
 )
 _FUTURE_UNKNOWN = re.compile(r"thời\s+gian\s+tới")
+_ORIGIN_BEFORE = re.compile(r"công\s+nhận\s+(?:từ\s+|vào\s+|trong\s+)?$")
+# Kinds whose year is when the lapse or renewal happened, not the origin year.
+_AFTER_ORIGIN_KINDS = frozenset({"expired", "rerecognized"})
 _BASELINE_BEFORE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+|đầu\s+|hết\s+)?$")
 # "từ năm 2019 đến nay": the start year of a "since" phrase is "now", not 2019.
 _SINCE_TAIL = re.compile(r"\s+(?:đến|tới)\s+nay")
@@ -86,6 +90,7 @@ class YearMark:
     end: int
     kind: str  # STATED, NOW or FUTURE_UNKNOWN
     year: int | None
+    origin: bool = False  # "được công nhận (từ) năm 2021": when the products were first rated
 
 
 def find_marks(lowered: str, published: date | None, end: int | None = None) -> list[YearMark]:
@@ -100,7 +105,10 @@ def find_marks(lowered: str, published: date | None, end: int | None = None) -> 
             if _SINCE_TAIL.match(lowered, match.end()):
                 marks.append(YearMark(match.start(), match.end(), NOW, pub))
             else:
-                _add_stated(marks, match.start(), match.end(), int(match.group("year")))
+                origin = _ORIGIN_BEFORE.search(lowered, max(0, match.start() - 24), match.start())
+                _add_stated(
+                    marks, match.start(), match.end(), int(match.group("year")), origin is not None
+                )
         elif pub is not None:
             offset = 0 if match.group("this") else 1 if match.group("next") else -1
             marks.append(YearMark(match.start(), match.end(), STATED, pub + offset))
@@ -148,9 +156,11 @@ def _dates(lowered: str, end: int) -> list[tuple[int, int, int]]:
     return found
 
 
-def _add_stated(marks: list[YearMark], start: int, end: int, year: int) -> None:
+def _add_stated(
+    marks: list[YearMark], start: int, end: int, year: int, origin: bool = False
+) -> None:
     if _FIRST_YEAR <= year <= _LAST_YEAR:
-        marks.append(YearMark(start, end, STATED, year))
+        marks.append(YearMark(start, end, STATED, year, origin))
 
 
 def _without_overlaps(marks: list[YearMark]) -> list[YearMark]:
@@ -171,7 +181,11 @@ class YearIndex:
 
     def resolve(self, kind: str, number_start: int, clause: Span, sentence: Span) -> int | None:
         in_sentence = self._between(sentence.start, sentence.end)
-        stated = [m for m in in_sentence if m.kind == STATED]
+        stated = [
+            m
+            for m in in_sentence
+            if m.kind == STATED and not (m.origin and kind in _AFTER_ORIGIN_KINDS)
+        ]
         in_clause = [m for m in stated if clause.start <= m.start < clause.end]
         if in_clause:
             return min(in_clause, key=lambda m: _distance(m, number_start)).year

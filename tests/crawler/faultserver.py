@@ -15,6 +15,7 @@ import re
 import socket
 import struct
 import time
+import unicodedata
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 
@@ -34,16 +35,18 @@ def article_title(slug: str) -> str:
 
 def article_html(slug: str, title: str | None = None) -> str:
     """A plain article page the extractor accepts: headline, time, byline, paragraphs."""
-    paragraph = (
-        "<p>Ủy ban nhân dân huyện vừa tổ chức hội nghị đánh giá, phân hạng sản phẩm "
-        "thuộc Chương trình Mỗi xã một sản phẩm, với sự tham gia của nhiều chủ thể.</p>"
+    paragraphs = "".join(
+        f"<p>Đợt {n}: Ủy ban nhân dân huyện vừa tổ chức hội nghị đánh giá, phân hạng sản "
+        f"phẩm thuộc Chương trình Mỗi xã một sản phẩm tại xã thứ {n}, với sự tham gia của "
+        "nhiều hợp tác xã, doanh nghiệp và hộ sản xuất trên địa bàn.</p>"
+        for n in range(1, 7)
     )
     return (
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
         f"<title>{title or article_title(slug)}</title></head><body>"
         f"<article><h1>{title or article_title(slug)}</h1>"
         "<time datetime='2024-03-05T08:30:00+07:00'>05/03/2024 08:30</time>"
-        "<p class='author'>Minh Anh</p>" + paragraph * 6 + "</article></body></html>"
+        "<p class='author'>Minh Anh</p>" + paragraphs + "</article></body></html>"
     )
 
 
@@ -130,10 +133,35 @@ def redirect(location: str) -> Reply:
     return Reply(302, b"", {"Location": location})
 
 
+# Windows-1258 writes Vietnamese as a base letter (maybe with its hat or horn) plus a
+# separate tone mark; these are the tone marks.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def windows_1258(text: str) -> bytes:
+    """`text` as windows-1258 bytes, decomposing the tones the code page cannot hold whole."""
+    out: list[str] = []
+    for char in text:
+        try:
+            char.encode("cp1258")
+            out.append(char)
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", char)
+        marks = parts[1:]
+        base = unicodedata.normalize(
+            "NFC", parts[0] + "".join(m for m in marks if m not in _TONE_MARKS)
+        )
+        out.append(base + "".join(m for m in marks if m in _TONE_MARKS))
+    return "".join(out).encode("cp1258")
+
+
 def mislabelled(html: str, real_encoding: str, declared: str) -> Reply:
     """Bytes in `real_encoding` sent under `charset=declared` (no <meta charset> to help)."""
     html = html.replace("<meta charset='utf-8'>", "")
-    return Reply(200, html.encode(real_encoding), {"Content-Type": f"text/html; charset={declared}"})
+    data = windows_1258(html) if real_encoding == "windows-1258" else html.encode(real_encoding)
+    return Reply(200, data, {"Content-Type": f"text/html; charset={declared}"})
 
 
 def malformed(slug: str) -> Reply:
@@ -182,7 +210,7 @@ class FaultSite(TestWeb):
             for slug in self.articles
         )
         self._listing_body = f"<html><body><ul>{links}</ul></body></html>".encode()
-        self.routes[LISTING_PATH] = by_hit(self._listing)
+        self.routes[LISTING_PATH] = by_hit(lambda hit: self._listing(hit))
 
     def _listing(self, hit: Hit) -> Reply:
         """The listing honours If-None-Match, like a well-run CMS."""
@@ -211,7 +239,6 @@ def calendar_route(handler: BaseHTTPRequestHandler) -> Reply:
         "<html><body>"
         f"<a rel='prev' href='/lich/{before[0]}/{before[1]:02d}/'>«</a> "
         f"<a rel='next' href='/lich/{after[0]}/{after[1]:02d}/'>»</a> "
-        f"<a href='/lich/trang-{year * 12 + month + 1}'>Tiếp</a>"
         f"<a href='/lich/{year}/{month:02d}/su-kien.html'>Sự kiện tháng {month}</a>"
         "</body></html>"
     )

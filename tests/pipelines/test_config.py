@@ -114,3 +114,16 @@ def test_selectors_table_becomes_overrides() -> None:
     selectors = parse_config(text, "sites.toml").sites[0].selectors
     assert selectors is not None
     assert (selectors.title, selectors.body, selectors.byline) == ("h1.story", "div.content", None)
+
+
+def test_retry_and_circuit_settings_are_read_from_the_crawler_table() -> None:
+    text = MINIMAL.replace(
+        "min_delay_s = 0.5",
+        "min_delay_s = 0.5\nmax_attempts = 5\nmax_retry_after_s = 30\ncircuit_breaker_failures = 2",
+    )
+    crawler = parse_config(text, "sites.toml").crawler
+    assert (crawler.max_attempts, crawler.max_retry_after_s, crawler.circuit_breaker_failures) == (
+        5,
+        30.0,
+        2,
+    )

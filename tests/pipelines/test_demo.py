@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+
 from pipelines.miniweb.content import load_articles
 
 TABLES = ("sites", "articles", "article_authors", "ocop_figures")
@@ -40,6 +41,9 @@ def test_demo_lists_every_article_and_a_rerun_leaves_identical_counts(tmp_path: 
     counts = _counts(tmp_path / "ocop-demo.duckdb")
     assert counts["articles"] == len(articles)
     assert (tmp_path / "ocop-demo-parquet" / "articles").is_dir()
+
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert leftovers == [], f"the demo left {leftovers}"
 
     second = _run_demo(tmp_path)
     assert second.returncode == 0, second.stderr[-2000:]
