@@ -24,35 +24,16 @@ Rule SIBLING_SECTIONS then adds the winner's nearly pure prose siblings
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from selectolax.lexbor import LexborNode
 
 from extract import dom, thresholds
 from extract.blocks import BLOCK_TAGS, SKIP_TAGS, is_wrapper
 
-_SENTENCE_END = re.compile(r"[.!?:;…”\"')]\s*$")
+_SENTENCE_END_CHARS = frozenset(".!?:;…”\"')")
 # Page header and footer: their prose (address, licence) is not the article's.
 _FRAME_TAGS = frozenset({"header", "footer"})
 # Never containers themselves (<body> is: text may sit right in it).
 _ROOT_TAGS = frozenset({"html", "-document"})
-
-
-@dataclass(slots=True)
-class _Run:
-    """Characters gathered for one block while walking."""
-
-    chars: int = 0
-    link_chars: int = 0
-    last_text: str = ""  # whether it ends a sentence is asked once, at the end
-
-
-@dataclass(slots=True)
-class _Tally:
-    score: dict[int, float] = field(default_factory=dict)
-    prose: dict[int, int] = field(default_factory=dict)
-    nodes: dict[int, LexborNode] = field(default_factory=dict)
-    depth: dict[int, int] = field(default_factory=dict)
 
 
 def block_value(chars: int, link_chars: int, ends_sentence: bool) -> float:
@@ -72,58 +53,90 @@ def block_value(chars: int, link_chars: int, ends_sentence: bool) -> float:
 
 
 class DensityScorer:
-    """One walk over the page body; `best()` is the BEST_NET_PROSE container."""
+    """One walk over the page body; `best()` is the BEST_NET_PROSE container.
+
+    A block's value is booked on the innermost element walked into (its
+    "own" tally) and summed up the tree once at the end: the same totals as
+    charging every enclosing element, without a loop over the chain per block.
+    """
 
     def __init__(self, skip: re.Pattern[str], protect_chars: int) -> None:
         self._skip = skip
         self._protect_chars = protect_chars
-        self._tally = _Tally()
-        self._blocks = 0
         self._verdicts: dict[str, bool] = {}
+        # Per element walked into, in the order entered (a parent before its
+        # children): the node, its walked parent's index, its depth, and the
+        # value and prose of the blocks directly in it.
+        self._nodes: list[LexborNode] = []
+        self._parents: list[int] = []
+        self._depths: list[int] = []
+        self._score: list[float] = []
+        self._prose: list[int] = []
+        # The block being read.
+        self._chars = 0
+        self._link_chars = 0
+        self._last_text = ""
+        self._blocks = 0
 
     def best(self, root: LexborNode) -> tuple[LexborNode, ...]:
         """The winning container, with its SIBLING_SECTIONS, in page order."""
-        run = _Run()
-        chain = [self._enter(root, 0)]
-        self._visit(root, chain, run, False)
-        self._close(run, chain)
-        tally = self._tally
-        winner = max(tally.score, key=lambda k: (round(tally.score[k], 3), tally.depth[k]))
-        if tally.prose.get(winner, 0) < thresholds.MIN_SCORED_PARAGRAPH_CHARS:
+        self._enter(root, -1, 0)
+        self._visit(root, 0, 1, False)
+        self._close(0)
+        score, prose, depths = self._totals()
+        winner = max(range(len(score)), key=lambda i: (round(score[i], 3), depths[i]))
+        if prose[winner] < thresholds.MIN_SCORED_PARAGRAPH_CHARS:
             return ()
-        return self._with_siblings(tally.nodes[winner])
+        return self._with_siblings(winner, score, prose)
 
-    def _with_siblings(self, winner: LexborNode) -> tuple[LexborNode, ...]:
+    def _totals(self) -> tuple[list[float], list[int], list[int]]:
+        score, prose, parents = self._score, self._prose, self._parents
+        for index in range(len(parents) - 1, 0, -1):  # children before their parents
+            parent = parents[index]
+            score[parent] += score[index]
+            prose[parent] += prose[index]
+        return score, prose, self._depths
+
+    def _with_siblings(
+        self, winner: int, score: list[float], prose: list[int]
+    ) -> tuple[LexborNode, ...]:
         """Rule SIBLING_SECTIONS: a story cut into sibling blocks by an inline box
         (related links, an ad) continues in the siblings that are nearly pure
         prose; the box between them stays out."""
-        tally = self._tally
-        best = tally.score[winner.mem_id]
+        index = {node.mem_id: i for i, node in enumerate(self._nodes)}
+        best = score[winner]
+        node = self._nodes[winner]
         # The siblings are those of the outermost element holding no prose
         # beyond the winner's (a section around a step list, with its heading).
-        prose = tally.prose[winner.mem_id]
-        top = winner
-        while top.parent is not None and tally.prose.get(top.parent.mem_id) == prose:
+        top = node
+        while top.parent is not None and _get(prose, index, top.parent.mem_id) == prose[winner]:
             top = top.parent
         parent = top.parent
         if parent is None or parent.tag in _ROOT_TAGS or parent.tag == "body":
-            return (winner,)
+            return (node,)
         floor = thresholds.SIBLING_MIN_SHARE * best
         kept = []
+        top_id = top.mem_id
         for child in parent.iter():
             key = child.mem_id
-            score = tally.score.get(key, 0.0)
-            if key == top.mem_id or (
-                score >= floor and score >= thresholds.SIBLING_PURITY * tally.prose[key]
+            value = _get(score, index, key) or 0.0
+            if key == top_id or (
+                value >= floor
+                and value >= thresholds.SIBLING_PURITY * (_get(prose, index, key) or 0)
             ):
                 kept.append(child)
-        return tuple(kept) if len(kept) > 1 else (winner,)
+        return tuple(kept) if len(kept) > 1 else (node,)
 
-    def _visit(self, node: LexborNode, chain: list[int], run: _Run, in_link: bool) -> None:
-        # The hottest loop of the extractor: every node of the page passes here.
-        if len(chain) > dom.MAX_DEPTH:
+    def _visit(self, node: LexborNode, owner: int, length: int, in_link: bool) -> None:
+        """Walk `node`'s children; `owner` is the innermost walked block element,
+        `length` how many walked elements enclose it."""
+        # The hottest loop of the extractor: every node of the page passes
+        # here, so attribute reads and calls are kept inline and child/next
+        # links are followed (cheaper than node.iter()).
+        if length > dom.MAX_DEPTH:
             return
-        for child in node.iter(include_text=True):
+        child = node.child
+        while child is not None:
             if self._blocks >= thresholds.MAX_WALK_BLOCKS:
                 return
             tag = child.tag
@@ -131,31 +144,35 @@ class DensityScorer:
                 text = child.text_content
                 if text and not text.isspace():
                     size = len(text.strip())
-                    run.chars += size
+                    self._chars += size
                     if in_link:
-                        run.link_chars += size
-                    run.last_text = text
-                continue
-            if not tag or tag[0] == "-" or tag in SKIP_TAGS:
-                continue
-            signature, hidden = dom.traits(child)
-            if hidden:
-                continue
-            if (tag in _FRAME_TAGS or (signature and self._skips(signature))) and not is_wrapper(
-                child, self._protect_chars
-            ):
-                self._close(run, chain)
-                links = sum(len(a.text(deep=True, separator="")) for a in child.css("a"))
-                self._charge(chain, -thresholds.LINK_TEXT_PENALTY * links, 0)
-                continue
-            if tag in BLOCK_TAGS:
-                self._close(run, chain)
-                chain.append(self._enter(child, len(chain)))
-                self._visit(child, chain, run, in_link)
-                self._close(run, chain)
-                chain.pop()
-            else:
-                self._visit(child, chain, run, in_link or tag == "a")
+                        self._link_chars += size
+                    self._last_text = text
+            elif tag and tag[0] != "-" and tag not in SKIP_TAGS:
+                self._element(child, tag, owner, length, in_link)
+            child = child.next
+
+    def _element(self, child: LexborNode, tag: str, owner: int, length: int, in_link: bool) -> None:
+        signature, hidden = dom.traits(child)
+        if hidden:
+            return
+        if (tag in _FRAME_TAGS or (signature and self._skips(signature))) and not is_wrapper(
+            child, self._protect_chars
+        ):
+            if self._chars:
+                self._close(owner)
+            links = sum(len(a.text(deep=True, separator="")) for a in child.css("a"))
+            self._score[owner] -= thresholds.LINK_TEXT_PENALTY * links
+            return
+        if tag in BLOCK_TAGS:
+            if self._chars:
+                self._close(owner)
+            inner = self._enter(child, owner, length)
+            self._visit(child, inner, length + 1, in_link)
+            if self._chars:
+                self._close(inner)
+        else:
+            self._visit(child, owner, length, in_link or tag == "a")
 
     def _skips(self, signature: str) -> bool:
         # Pages repeat a few class names many times: ask the pattern once each.
@@ -164,30 +181,34 @@ class DensityScorer:
             verdict = self._verdicts[signature] = bool(self._skip.search(signature))
         return verdict
 
-    def _enter(self, element: LexborNode, depth: int) -> int:
-        tally = self._tally
-        key = element.mem_id
-        if key not in tally.nodes:
-            tally.nodes[key] = element
-            tally.depth[key] = depth
-            tally.score[key] = 0.0
-            tally.prose[key] = 0
-        return key
+    def _enter(self, element: LexborNode, parent: int, depth: int) -> int:
+        self._nodes.append(element)
+        self._parents.append(parent)
+        self._depths.append(depth)
+        self._score.append(0.0)
+        self._prose.append(0)
+        return len(self._nodes) - 1
 
-    def _close(self, run: _Run, chain: list[int]) -> None:
-        """End the current block: its value goes to every element above it."""
-        if not run.chars:
+    def _close(self, owner: int) -> None:
+        """End the current block: book its value on the element holding it."""
+        if not self._chars:
             return
         self._blocks += 1
-        ends_sentence = bool(_SENTENCE_END.search(run.last_text))
-        value = block_value(run.chars, run.link_chars, ends_sentence)
-        prose = run.chars - run.link_chars if value > 0 else 0
-        run.chars = run.link_chars = 0
-        run.last_text = ""
-        self._charge(chain, value, prose)
+        chars, link_chars = self._chars, self._link_chars
+        value = block_value(chars, link_chars, ends_sentence(self._last_text))
+        self._score[owner] += value
+        if value > 0:
+            self._prose[owner] += chars - link_chars
+        self._chars = self._link_chars = 0
+        self._last_text = ""
 
-    def _charge(self, chain: list[int], value: float, prose: int) -> None:
-        score, prose_of = self._tally.score, self._tally.prose
-        for key in chain:
-            score[key] += value
-            prose_of[key] += prose
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends with sentence punctuation (closing quotes allowed)."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in _SENTENCE_END_CHARS
+
+
+def _get(values: list, index: dict[int, int], key: int) -> object | None:  # type: ignore[type-arg]
+    position = index.get(key)
+    return values[position] if position is not None else None

@@ -23,6 +23,8 @@ from extract.evaluation import (
     same_minute,
     title_matches,
 )
+from extract.figures import figures_from_page_text
+from extract.figures.evaluation import FigureScore, GoldFileError, load_gold, score_figures
 from extract.models import Article, PageContext
 from pipelines.errors import InputError
 
@@ -84,6 +86,24 @@ def _body_pairs(root: Path, truth: dict[str, Any], source: str | Path) -> Iterat
         result = extract_article(body, PageContext(url=record.get("url") or f"file:{page_id}"))
         predicted = result.text if isinstance(result, Article) else ""
         yield predicted, record["articleBody"]
+
+
+def evaluate_figures(text_dir: str | Path, gold_path: str | Path) -> FigureScore:
+    """OCOP figures of text files against gold lines, read as `ocop-news figures` reads them."""
+    try:
+        gold = load_gold(gold_path)
+    except GoldFileError as exc:
+        raise InputError(str(exc)) from None
+    root = Path(text_dir)
+    pairs = []
+    for article in gold:
+        try:
+            text = (root / article.file).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read {root / article.file}: {exc}") from None
+        found = figures_from_page_text(text, published=article.published, province=article.province)
+        pairs.append((found, article.figures))
+    return score_figures(pairs)
 
 
 def _parse_instant(text: str) -> datetime:

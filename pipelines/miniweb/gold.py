@@ -1,12 +1,12 @@
 """Write the mini-web's labelled articles as an evaluation set for the figure extractor.
 
-    python tools/export_miniweb_gold.py OUT_DIR
+    python -m pipelines.miniweb.gold OUT_DIR
 
 writes OUT_DIR/<id>.txt (the article document: headline, lead and body
 paragraphs separated by blank lines, as `extract.models.document_text` builds
 it) and OUT_DIR/gold.jsonl (one gold line per article, the format of
 `extract.figures.evaluation.load_gold`). Score it with
-`python tools/eval_figures.py OUT_DIR OUT_DIR/gold.jsonl`.
+`ocop-news eval figures OUT_DIR OUT_DIR/gold.jsonl`.
 """
 
 from __future__ import annotations
