@@ -105,39 +105,51 @@ class BlockWalker:
         if depth > dom.MAX_DEPTH:
             self._add(node.text(deep=True, separator=" "), in_link)
             return
-        for child in node.iter(include_text=True):
-            if self.result.reached_stop or len(self.result.blocks) >= thresholds.MAX_WALK_BLOCKS:
+        result = self.result
+        blocks = result.blocks
+        # Hot loop: child/next links are cheaper to follow than node.iter(),
+        # and text goes straight into the buffer.
+        child = node.child
+        while child is not None:
+            if result.reached_stop or len(blocks) >= thresholds.MAX_WALK_BLOCKS:
                 return
             tag = child.tag
             if tag == "-text":
-                self._add(child.text_content or "", in_link)
-                continue
-            if not tag or tag.startswith("-") or tag in SKIP_TAGS:
-                continue
-            if self._stop_id is not None and child.mem_id == self._stop_id:
-                self._flush("div", child)
-                self.result.reached_stop = True
-                return
-            if tag == "br":
-                self._flush("br", child)
-                continue
-            signature, hidden = dom.traits(child)
-            if hidden and self._skip_hidden:
-                continue
-            if tag in CAPTION_TAGS or (signature and self._is_caption(signature)):
-                self._flush("div", child)
-                caption = fold(child.text(deep=True, separator=" "))
-                if caption:
-                    self.result.captions.append(caption)
-                continue
-            if signature and self._is_boilerplate(child, signature):
-                continue
-            if tag in BLOCK_TAGS:
-                self._flush("div", child)
-                self._visit(child, in_link, depth + 1)
-                self._flush(tag, child)
-            else:
-                self._visit(child, in_link or tag == "a", depth + 1)
+                text = child.text_content
+                if text:
+                    buffer = self._buffer
+                    buffer.parts.append(text)
+                    if in_link:
+                        buffer.link_parts.append(text)
+            elif tag and tag[0] != "-" and tag not in SKIP_TAGS:
+                self._element(child, tag, in_link, depth)
+            child = child.next
+
+    def _element(self, child: LexborNode, tag: str, in_link: bool, depth: int) -> None:
+        if self._stop_id is not None and child.mem_id == self._stop_id:
+            self._flush("div", child)
+            self.result.reached_stop = True
+            return
+        if tag == "br":
+            self._flush("br", child)
+            return
+        signature, hidden = dom.traits(child)
+        if hidden and self._skip_hidden:
+            return
+        if tag in CAPTION_TAGS or (signature and self._is_caption(signature)):
+            self._flush("div", child)
+            caption = fold(child.text(deep=True, separator=" "))
+            if caption:
+                self.result.captions.append(caption)
+            return
+        if signature and self._is_boilerplate(child, signature):
+            return
+        if tag in BLOCK_TAGS:
+            self._flush("div", child)
+            self._visit(child, in_link, depth + 1)
+            self._flush(tag, child)
+        else:
+            self._visit(child, in_link or tag == "a", depth + 1)
 
     def _is_caption(self, signature: str) -> bool:
         # Pages repeat a few class names many times: ask each pattern once each.
@@ -166,8 +178,13 @@ class BlockWalker:
         buffer = self._buffer
         if not buffer.parts:
             return
-        text = fold("".join(buffer.parts))
-        link_chars = len(fold("".join(buffer.link_parts))) if buffer.link_parts else 0
+        joined = "".join(buffer.parts)
+        link_parts = buffer.link_parts
         self._buffer = _Buffer()
+        # Most flushes hold only the line breaks between tags.
+        if joined.isspace():
+            return
+        text = fold(joined)
+        link_chars = len(fold("".join(link_parts))) if link_parts else 0
         if text:
             self.result.blocks.append(Block(text, min(link_chars, len(text)), tag, node))

@@ -48,6 +48,11 @@ KNOWN_BODY_SELECTORS = (
     ".news_detail",
     ".detail-body",
 )
+_KNOWN_CLASSES = frozenset(s[1:] for s in KNOWN_BODY_SELECTORS if s.startswith("."))
+_KNOWN_IDS = frozenset(s[1:] for s in KNOWN_BODY_SELECTORS if s.startswith("#"))
+_KNOWN_ITEMPROPS = frozenset(
+    s.split('"')[1] for s in KNOWN_BODY_SELECTORS if s.startswith("[itemprop=")
+)
 # Generic semantic containers, tried after the known ones.
 GENERIC_BODY_SELECTORS = ("article", "main", '[role="main"]')
 # class/id of blocks inside a container that are not article text.
@@ -101,17 +106,21 @@ def find_containers(tree: LexborHTMLParser, override: str | None = None) -> tupl
     all of its text is the tighter answer (the winner may also hold the
     headline and sapo, which have their own layers).
     """
-    scored = _density_containers(tree)
-    known = _best_match(tree, KNOWN_BODY_SELECTORS)
+    scorer = _density_scorer(tree)
+    scored = scorer.best(tree.body) if tree.body is not None else ()
+    # The density walk saw every known container it walked past; one outside
+    # the walked page (in a nav, a hidden box...) cannot be the article's.
+    # Without a density winner, the whole page is asked.
+    known = _best_of(scorer.marked) if scored else _best_match(tree, KNOWN_BODY_SELECTORS)
     if scored and known is not None and _holds_most_of(known, scored):
-        return (known,)
+        return (known[1],)
     if scored:
         return scored
     if known is not None:
-        return (known,)
+        return (known[1],)
     generic = _best_match(tree, GENERIC_BODY_SELECTORS)
     if generic is not None:
-        return (generic,)
+        return (generic[1],)
     if override:
         found = _override_match(tree, override)
         if found is not None:
@@ -119,19 +128,28 @@ def find_containers(tree: LexborHTMLParser, override: str | None = None) -> tupl
     return ()
 
 
-def _density_containers(tree: LexborHTMLParser) -> tuple[LexborNode, ...]:
-    if tree.body is None:
-        return ()
-    total = len(tree.body.text(deep=True, separator=""))
-    return DensityScorer(BOILERPLATE, wrapper_chars(total)).best(tree.body)
+def _density_scorer(tree: LexborHTMLParser) -> DensityScorer:
+    total = len(tree.body.text(deep=True, separator="")) if tree.body is not None else 0
+    return DensityScorer(BOILERPLATE, wrapper_chars(total), mark=is_known_container)
 
 
-def _holds_most_of(known: LexborNode, scored: tuple[LexborNode, ...]) -> bool:
+def is_known_container(attrs: dict[str, str | None]) -> bool:
+    """Whether an element's attributes match one of KNOWN_BODY_SELECTORS."""
+    classes = attrs.get("class")
+    if classes and not _KNOWN_CLASSES.isdisjoint(classes.split()):
+        return True
+    if attrs.get("id") in _KNOWN_IDS:
+        return True
+    return attrs.get("itemprop") in _KNOWN_ITEMPROPS
+
+
+def _holds_most_of(known: tuple[int, LexborNode], scored: tuple[LexborNode, ...]) -> bool:
     # Sibling sections found by density are a story cut in parts: one part's
     # known container would lose the others.
-    if len(scored) != 1 or not dom.is_inside(known, scored[0]):
+    chars, node = known
+    if len(scored) != 1 or not dom.is_inside(node, scored[0]):
         return False
-    return content_chars(known) >= thresholds.KNOWN_CONTAINER_SHARE * content_chars(scored[0])
+    return chars >= thresholds.KNOWN_CONTAINER_SHARE * content_chars(scored[0])
 
 
 def _override_match(tree: LexborHTMLParser, selector: str) -> LexborNode | None:
@@ -141,9 +159,15 @@ def _override_match(tree: LexborHTMLParser, selector: str) -> LexborNode | None:
         return None
 
 
-def _best_match(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> LexborNode | None:
+def _best_match(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> tuple[int, LexborNode] | None:
+    # One query for all selectors: one pass over the tree, not one per selector.
+    return _best_of(tree.css(", ".join(selectors)))
+
+
+def _best_of(nodes: list[LexborNode]) -> tuple[int, LexborNode] | None:
+    """The best-holding node and its content_chars()."""
     matches: list[tuple[int, LexborNode]] = []
-    for node in tree.css(", ".join(selectors)):  # one pass over the tree, not one per selector
+    for node in nodes:
         chars = content_chars(node)
         if chars >= thresholds.MIN_KNOWN_CONTAINER_CHARS:
             matches.append((chars, node))
@@ -156,7 +180,7 @@ def _best_match(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> LexborNod
     for chars, node in matches[1:]:
         if chars >= 0.9 * best_chars and dom.is_inside(node, best):
             best_chars, best = chars, node
-    return best
+    return best_chars, best
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,8 @@ Rule SIBLING_SECTIONS then adds the winner's nearly pure prose siblings
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
 from selectolax.lexbor import LexborNode
 
 from extract import dom, thresholds
@@ -60,9 +62,19 @@ class DensityScorer:
     charging every enclosing element, without a loop over the chain per block.
     """
 
-    def __init__(self, skip: re.Pattern[str], protect_chars: int) -> None:
+    def __init__(
+        self,
+        skip: re.Pattern[str],
+        protect_chars: int,
+        mark: Callable[[dict[str, str | None]], bool] | None = None,
+    ) -> None:
         self._skip = skip
         self._protect_chars = protect_chars
+        # Elements whose attributes `mark` accepts, in page order: the walk
+        # reads every attribute anyway, so a page-wide CSS query for them
+        # (known CMS containers) is not needed.
+        self._mark = mark
+        self.marked: list[LexborNode] = []
         self._verdicts: dict[str, bool] = {}
         # Per element walked into, in the order entered (a parent before its
         # children): the node, its walked parent's index, its depth, and the
@@ -153,7 +165,10 @@ class DensityScorer:
             child = child.next
 
     def _element(self, child: LexborNode, tag: str, owner: int, length: int, in_link: bool) -> None:
-        signature, hidden = dom.traits(child)
+        attrs = child.attributes
+        if attrs and self._mark is not None and self._mark(attrs):
+            self.marked.append(child)
+        signature, hidden = dom.traits_of(attrs)
         if hidden:
             return
         if (tag in _FRAME_TAGS or (signature and self._skips(signature))) and not is_wrapper(

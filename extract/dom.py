@@ -40,7 +40,11 @@ def signature(node: LexborNode) -> str:
 def traits(node: LexborNode) -> tuple[str, bool]:
     """(signature, hidden) from one read of the attributes: walkers ask both
     of every element, and reading attributes is the costly part."""
-    attrs = node.attributes
+    return traits_of(node.attributes)
+
+
+def traits_of(attrs: dict[str, str | None]) -> tuple[str, bool]:
+    """traits() of an attributes mapping already read."""
     if not attrs:
         return "", False
     hidden = "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true"

@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(commands)
     _add_query(commands)
     _add_eval(commands)
+    _add_report(commands)
     return parser
 
 
@@ -257,6 +258,35 @@ def _run_query(args: argparse.Namespace) -> int:
     with Warehouse.open(args.db, read_only=True) as warehouse:
         result = warehouse.query(args.sql)
     write_rows(sys.stdout, result.columns, result.rows, args.format)
+    return ExitCode.OK
+
+
+# -- report ------------------------------------------------------------------------
+
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "report",
+        help="write one self-contained HTML report with charts",
+        description="Charts of OCOP products recognised per province and year by star class, "
+        "totals against targets, articles per site per week and crawl health, each with "
+        "the table behind it, in one HTML file that needs no network to open.",
+    )
+    p.add_argument("--db", required=True, help="DuckDB warehouse file")
+    p.add_argument("--out", required=True, metavar="REPORT.html", help="HTML file to write")
+    p.set_defaults(handler=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from pipelines.report.page import write_report
+    from warehouse.store import Warehouse
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise InputError(f"folder {out.parent} does not exist: create it first")
+    with Warehouse.open(args.db, read_only=True) as warehouse:
+        written = write_report(warehouse, out)
+    print(f"report written to {written}")
     return ExitCode.OK
 
 

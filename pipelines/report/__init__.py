@@ -1,0 +1,1 @@
+"""`ocop-news report`: one self-contained HTML file of charts and their tables."""
