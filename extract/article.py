@@ -48,14 +48,14 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
     try:
         html = parser_input(body, ctx.headers)
     except ExtractError as error:
-        return NotArticle(ctx.url, str(error), "empty" if not body.strip() else "other")
+        return NotArticle(ctx.url, str(error), "empty" if not body or body.isspace() else "other")
     if too_deep(body):
         return NotArticle(ctx.url, "the markup nests too deep to be a readable page", "other")
     tree = LexborHTMLParser(html)
     if tree.body is None and tree.head is None:
         return NotArticle(ctx.url, "no HTML document in the response", "other")
     data = read_structured(tree)
-    tree.strip_tags(list(dom.JUNK_TAGS))
+    dom.remove_junk(tree)
     overrides = ctx.overrides or SelectorOverrides()
 
     headline = find_headline(tree, data, ctx.url) or _override_headline(tree, overrides)

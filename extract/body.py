@@ -159,7 +159,9 @@ def _override_match(tree: LexborHTMLParser, selector: str) -> LexborNode | None:
         return None
 
 
-def _best_match(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> tuple[int, LexborNode] | None:
+def _best_match(
+    tree: LexborHTMLParser, selectors: tuple[str, ...]
+) -> tuple[int, LexborNode] | None:
     # One query for all selectors: one pass over the tree, not one per selector.
     return _best_of(tree.css(", ".join(selectors)))
 

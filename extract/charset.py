@@ -106,7 +106,7 @@ def choose_codec(body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> str:
 
 def decode_html(body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> str:
     """The page as NFC text; raises ExtractError for binary or empty input."""
-    if not body.strip():
+    if not body or body.isspace():
         raise ExtractError("the page body is empty: nothing to extract")
     sample = body[:4096]
     if _bom_codec(body) is None and sample.count(0) > len(sample) * thresholds.BINARY_NUL_RATIO:
@@ -131,17 +131,20 @@ def parser_input(body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> str 
     the page need not be. Pages with U+00D0/U+00F0 (legacy-font Đ) take the
     decode_html() path, which repairs them.
     """
-    if not body.strip():
+    if not body or body.isspace():
         raise ExtractError("the page body is empty: nothing to extract")
     if _bom_codec(body) is not None or b"\x00" in body[:4096]:
         return decode_html(body, headers)
     if choose_codec(body, headers) != "utf-8":
         return decode_html(body, headers)
+    if body.isascii():
+        return body
     try:
-        text = body.decode("utf-8")
+        body.decode("utf-8")
     except UnicodeDecodeError:
         return decode_html(body, headers)
-    return decode_html(body, headers) if "\u00d0" in text or "\u00f0" in text else body
+    # In valid UTF-8 these byte pairs can only be U+00D0 and U+00F0.
+    return decode_html(body, headers) if b"\xc3\x90" in body or b"\xc3\xb0" in body else body
 
 
 def fix_vietnamese(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Elements whose content is never article text; removed once after metadata
 # has been read.
@@ -26,9 +26,21 @@ JUNK_TAGS = (
     "audio",
     "map",
 )
+_JUNK_QUERY = ", ".join(JUNK_TAGS)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Deeper than this the page is tag soup; walkers stop descending.
 MAX_DEPTH = 120
+
+
+def remove_junk(tree: LexborHTMLParser) -> None:
+    """Remove the JUNK_TAGS elements with their content.
+
+    One query for all of them: strip_tags() runs one query per tag. Last
+    first, so that a nested one (<object><embed>) goes before its container
+    and no node is touched after its subtree was freed.
+    """
+    for node in reversed(tree.css(_JUNK_QUERY)):
+        node.decompose()
 
 
 def signature(node: LexborNode) -> str:

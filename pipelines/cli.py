@@ -218,8 +218,9 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         "export",
         help="export the warehouse to Parquet, partitioned by site and publish month",
         description="Write articles, authors and figures as Parquet, hive-partitioned by "
-        "site_id and month (YYYY-MM), plus sites and crawl_runs. The export is built in a "
-        "temporary folder and renamed into place.",
+        "site_id and month (YYYY-MM), plus sites and crawl_runs, and ocop_figures.csv for "
+        "spreadsheets. Only partitions that changed since the last export are written; the "
+        "export is built in a temporary folder and renamed into place.",
     )
     p.add_argument("--db", required=True, help="DuckDB warehouse file")
     p.add_argument("--out", required=True, help="output folder (replaced atomically)")
@@ -233,7 +234,10 @@ def _run_export(args: argparse.Namespace) -> int:
     with Warehouse.open(args.db, read_only=True) as warehouse:
         summary = export_parquet(warehouse, args.out)
     rows = ", ".join(f"{name} {count}" for name, count in summary.rows.items())
-    print(f"exported to {summary.out_dir}: {rows}")
+    print(
+        f"exported to {summary.out_dir}: {rows}; partitions written "
+        f"{summary.partitions_written}, unchanged and reused {summary.partitions_reused}"
+    )
     return ExitCode.OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -96,3 +97,45 @@ def test_export_to_a_file_path_fails_and_leaves_the_file(filled: Warehouse, tmp_
     with pytest.raises(ExportError, match="not a folder"):
         export_parquet(filled, target)
     assert target.read_text() == "keep me"
+
+
+def test_second_export_without_changes_reuses_every_partition_as_hard_links(
+    filled: Warehouse, tmp_path: Path
+) -> None:
+    out = tmp_path / "export"
+    first = export_parquet(filled, out)
+    inodes = {p.relative_to(out): p.stat().st_ino for p in out.rglob("*.parquet")}
+    second = export_parquet(filled, out)
+    assert (first.partitions_written, first.partitions_reused) == (3, 0)
+    assert (second.partitions_written, second.partitions_reused) == (0, 3)
+    partitioned = {k: v for k, v in inodes.items() if "=" in str(k)}
+    assert partitioned
+    for relative, inode in partitioned.items():
+        assert (out / relative).stat().st_ino == inode, relative
+
+
+def test_changed_article_rewrites_only_its_month(filled: Warehouse, tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    export_parquet(filled, out)
+    changed = replace(_article(title="Tin đã sửa"), published_at=datetime(2024, 3, 5, tzinfo=VN))
+    filled.store_article("site-b", "u2", changed, datetime.now(VN), "v1")
+    summary = export_parquet(filled, out)
+    assert (summary.partitions_written, summary.partitions_reused) == (1, 2)
+    con = duckdb.connect()
+    titles = con.execute(
+        f"SELECT url, title FROM read_parquet('{out}/articles/**/*.parquet', "
+        "hive_partitioning = true) ORDER BY url"
+    ).fetchall()
+    con.close()
+    assert titles[1] == ("u2", "Tin đã sửa")
+    assert len(titles) == 3
+
+
+def test_export_writes_figures_csv_for_spreadsheets(filled: Warehouse, tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    export_parquet(filled, out)
+    with (out / "ocop_figures.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 6
+    assert {"site_id", "title", "value", "kind", "year", "province"} <= rows[0].keys()
+    assert rows[0]["province"] == "Thanh Hóa"
