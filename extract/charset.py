@@ -140,11 +140,10 @@ def parser_input(body: bytes, headers: tuple[tuple[str, str], ...] = ()) -> str 
     if body.isascii():
         return body
     try:
-        body.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError:
         return decode_html(body, headers)
-    # In valid UTF-8 these byte pairs can only be U+00D0 and U+00F0.
-    return decode_html(body, headers) if b"\xc3\x90" in body or b"\xc3\xb0" in body else body
+    return decode_html(body, headers) if "\u00d0" in text or "\u00f0" in text else body
 
 
 def fix_vietnamese(text: str) -> str:

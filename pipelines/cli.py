@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.errors import ConfigError, InputError, PipelineError
 from pipelines.exit_codes import ExitCode
+from pipelines.logs import LOG_FORMATS, configure_logging
 from pipelines.tables import FORMATS, write_rows
 from warehouse.errors import (
     ExportError,
@@ -26,6 +27,7 @@ from warehouse.errors import (
 )
 
 if TYPE_CHECKING:
+    from pipelines.crawl_job import CrawlOutcome
     from pipelines.file_commands import FileOutcome
 
 log = logging.getLogger("ocop_news")
@@ -36,7 +38,7 @@ Handler = Callable[[argparse.Namespace], int]
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
+    configure_logging(args.log_format, args.verbose)
     handler: Handler = args.handler
     try:
         return handler(args)
@@ -59,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Crawl Vietnamese regional news about the OCOP programme into DuckDB.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug detail")
+    parser.add_argument(
+        "--log-format",
+        choices=LOG_FORMATS,
+        default="text",
+        help="log lines on stderr: text, or one JSON object per event for log collectors",
+    )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _add_demo(commands)
     _add_crawl(commands)
@@ -138,14 +146,28 @@ def _run_crawl(args: argparse.Namespace) -> int:
         PageProgress() as progress,
     ):
         outcome = run_crawl(config, warehouse, refresh=args.refresh, on_page=progress.on_page)
+    code = crawl_exit_code(outcome)
     c = outcome.counters
-    print(
+    summary = (
         f"run {outcome.run_id} {outcome.status}: pages fetched {c.pages_fetched}, "
         f"not modified {c.pages_not_modified}, failed {c.pages_failed}; articles new "
         f"{c.articles_new}, updated {c.articles_updated}, unchanged {c.articles_unchanged}; "
-        f"figures {c.figures}"
+        f"figures {c.figures}; exit code {int(code)}"
     )
-    return ExitCode.OK if outcome.status == "succeeded" else ExitCode.PARTIAL
+    fields = {"event": "run", "run_id": outcome.run_id, "status": outcome.status}
+    log.info(summary, extra={**fields, **c.as_columns(), "exit_code": int(code)})
+    print(summary)
+    return code
+
+
+def crawl_exit_code(outcome: CrawlOutcome) -> ExitCode:
+    """Failed pages first (worth a look), then "nothing new" (no article added or changed)."""
+    c = outcome.counters
+    if outcome.status != "succeeded":
+        return ExitCode.PARTIAL
+    if c.articles_new + c.articles_updated == 0:
+        return ExitCode.NOTHING_NEW
+    return ExitCode.OK
 
 
 # -- extract -----------------------------------------------------------------------
@@ -404,16 +426,6 @@ def _command_line() -> str:
 def _fail(message: str, code: ExitCode) -> int:
     print(f"ocop-news: {message}", file=sys.stderr)
     return int(code)
-
-
-def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # httpx logs every request at INFO; our progress lines already say it.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 if __name__ == "__main__":

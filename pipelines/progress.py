@@ -62,4 +62,13 @@ class PageProgress:
             return
         state = event.error or (f"HTTP {event.status}" if event.status else "no response")
         suffix = f" [{event.outcome}] {event.title}" if event.outcome else ""
-        log.info("%s %s %s %s%s", event.site_id, event.role, state, event.url, suffix)
+        fields = {
+            "event": "page",
+            "site_id": event.site_id,
+            "role": event.role,
+            "url": event.url,
+            "status": event.status,
+            "error": event.error,
+            "outcome": event.outcome,
+        }
+        log.info("%s %s %s %s%s", event.site_id, event.role, state, event.url, suffix, extra=fields)
