@@ -131,6 +131,12 @@ def _add_crawl(commands: argparse._SubParsersAction) -> None:
         help="crawl only this site id (repeatable)",
     )
     p.add_argument("--refresh", action="store_true", help="fetch known articles again")
+    p.add_argument(
+        "--snapshot",
+        metavar="FILE",
+        help="after the run, copy the warehouse to FILE atomically: analysts query FILE "
+        "read-only while the next crawl writes",
+    )
     p.set_defaults(handler=_run_crawl)
 
 
@@ -138,14 +144,15 @@ def _run_crawl(args: argparse.Namespace) -> int:
     from pipelines.config import load_config
     from pipelines.crawl_job import run_crawl
     from pipelines.progress import PageProgress
+    from warehouse.snapshot import write_snapshot
     from warehouse.store import Warehouse
 
     config = load_config(args.config).select(args.sites)
-    with (
-        Warehouse.open(args.db, command=_command_line()) as warehouse,
-        PageProgress() as progress,
-    ):
-        outcome = run_crawl(config, warehouse, refresh=args.refresh, on_page=progress.on_page)
+    with Warehouse.open(args.db, command=_command_line()) as warehouse:
+        with PageProgress() as progress:
+            outcome = run_crawl(config, warehouse, refresh=args.refresh, on_page=progress.on_page)
+        if args.snapshot:
+            write_snapshot(warehouse, args.snapshot)
     code = crawl_exit_code(outcome)
     c = outcome.counters
     summary = (
