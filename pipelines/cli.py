@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_query(commands)
     _add_eval(commands)
     _add_report(commands)
+    _add_status(commands)
     return parser
 
 
@@ -291,6 +292,47 @@ def _run_query(args: argparse.Namespace) -> int:
     with Warehouse.open(args.db, read_only=True) as warehouse:
         result = warehouse.query(args.sql)
     write_rows(sys.stdout, result.columns, result.rows, args.format)
+    return ExitCode.OK
+
+
+# -- status ------------------------------------------------------------------------
+
+
+def _add_status(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "status",
+        help="show the last runs and the health of each site",
+        description="The last runs with their counters, and per site: last successful "
+        "fetch, error rate over its last runs, new articles per day, and problems: sites "
+        "that fail, went silent, or whose extraction degraded (a sudden drop in articles "
+        "with authors or figures signals a redesign).",
+    )
+    p.add_argument("--db", required=True, help="DuckDB warehouse file (or its snapshot)")
+    p.set_defaults(handler=_run_status)
+
+
+def _run_status(args: argparse.Namespace) -> int:
+    from pipelines.status import read_status
+    from warehouse.store import Warehouse
+
+    with Warehouse.open(args.db, read_only=True) as warehouse:
+        report = read_status(warehouse)
+    print("Last runs")
+    write_rows(sys.stdout, report.runs.columns, report.runs.rows, "table")
+    print("Sites")
+    rows = [
+        (
+            site.site_id,
+            site.last_success,
+            "" if site.error_rate is None else f"{site.error_rate:.0%}",
+            f"{site.articles_per_day:.2f}",
+            site.last_new_article,
+            "; ".join(site.problems) or "ok",
+        )
+        for site in report.sites
+    ]
+    columns = ("site", "last success", "error rate", "new articles/day", "last new", "health")
+    write_rows(sys.stdout, columns, rows, "table")
     return ExitCode.OK
 
 

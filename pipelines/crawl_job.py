@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -22,7 +23,7 @@ from extract.models import Article, PageContext
 from extract.version import EXTRACTOR_VERSION
 from pipelines.config import AppConfig, SiteConfig
 from warehouse.frontier import WarehouseLeads
-from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord
+from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord, SiteRunCounters
 from warehouse.store import Warehouse
 
 log = logging.getLogger(__name__)
@@ -76,10 +77,10 @@ def run_crawl(
     try:
         asyncio.run(job.consume(crawler))
     except BaseException:
-        warehouse.finish_run(run_id, "failed", job.counters)
+        warehouse.finish_run(run_id, "failed", job.counters, job.per_site)
         raise
     status = "partial" if job.counters.pages_failed else "succeeded"
-    warehouse.finish_run(run_id, status, job.counters)
+    warehouse.finish_run(run_id, status, job.counters, job.per_site)
     return CrawlOutcome(run_id, status, job.counters, crawler.stats)
 
 
@@ -96,6 +97,7 @@ class _CrawlJob:
         self.run_id = run_id
         self.on_page = on_page
         self.counters = RunCounters()
+        self.per_site: dict[str, SiteRunCounters] = {}
         self.known_urls = warehouse.known_article_urls()
         self.leads = WarehouseLeads(warehouse)
 
@@ -113,13 +115,7 @@ class _CrawlJob:
                 outcome = self.store(result, article)
             if result.role == "article":
                 self.settle(result)
-        if result.error is not None:
-            self.counters.pages_failed += 1
-        elif result.status == HTTP_NOT_MODIFIED:
-            self.counters.pages_not_modified += 1
-        else:
-            # An answer without an error, e.g. a missing robots.txt (no rules), is a fetch.
-            self.counters.pages_fetched += 1
+        self.count_page(result)
         self.on_page(
             PageEvent(
                 result.site_id,
@@ -131,6 +127,24 @@ class _CrawlJob:
                 article.title if article is not None else None,
             )
         )
+
+    def count_page(self, result: FetchResult) -> None:
+        site = self.site_counters(result.site_id)
+        if result.error is not None:
+            self.counters.pages_failed += 1
+            site.count_failure(failure_reason(result.error))
+        elif result.status == HTTP_NOT_MODIFIED:
+            self.counters.pages_not_modified += 1
+            site.pages_not_modified += 1
+        else:
+            # An answer without an error, e.g. a missing robots.txt (no rules), is a fetch.
+            self.counters.pages_fetched += 1
+            site.pages_fetched += 1
+
+    def site_counters(self, site_id: str) -> SiteRunCounters:
+        if site_id not in self.per_site:
+            self.per_site[site_id] = SiteRunCounters()
+        return self.per_site[site_id]
 
     def settle(self, result: FetchResult) -> None:
         lead = ArticleLead(
@@ -145,26 +159,40 @@ class _CrawlJob:
             extracted = extract_article(result.body, page_context(result, site))
         except ExtractError as exc:
             log.warning("not extracted: %s: %s", result.url, exc)
-            self.counters.not_articles += 1
+            self.count_not_article(result.site_id)
             return None
         except Exception:  # a bug on one page must not stop a years-long scheduled job
             log.exception("extractor failed on %s; please report this page", result.url)
-            self.counters.not_articles += 1
+            self.count_not_article(result.site_id)
             return None
         if not isinstance(extracted, Article):
             log.info("not an article: %s (%s)", result.url, extracted.reason)
-            self.counters.not_articles += 1
+            self.count_not_article(result.site_id)
             return None
         return with_publish_hint(extracted, result.hinted_published)
+
+    def count_not_article(self, site_id: str) -> None:
+        self.counters.not_articles += 1
+        self.site_counters(site_id).not_articles += 1
 
     def store(self, result: FetchResult, article: Article) -> LoadOutcome:
         outcome = self.warehouse.store_article(
             result.site_id, result.url, article, result.fetched_at, EXTRACTOR_VERSION
         )
-        self.counters.count_outcome(outcome)
-        if outcome != "unchanged":
-            self.counters.figures += len(article.figures)
+        for counters in (self.counters, self.site_counters(result.site_id)):
+            counters.count_outcome(outcome)
+            if outcome != "unchanged":
+                counters.figures += len(article.figures)
         return outcome
+
+
+# "HTTP 503 after 3 attempts" and "HTTP 503 (Retry-After 3600 s exceeds ...)" are
+# one reason; the details stay in pages.error.
+_REASON_DETAILS = re.compile(r"\s+after \d+ attempts.*$|\s*[(:].*$")
+
+
+def failure_reason(error: str) -> str:
+    return _REASON_DETAILS.sub("", error).strip() or error
 
 
 def page_context(result: FetchResult, site: SiteConfig) -> PageContext:

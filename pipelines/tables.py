@@ -46,6 +46,8 @@ def render_table(
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds")  # readable; CSV/JSON keep it all
     text = _plain(value)
     return text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Literal
 
@@ -51,3 +51,17 @@ class RunCounters:
 
     def as_columns(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(slots=True)
+class SiteRunCounters(RunCounters):
+    """One site's share of a run, with its failed pages counted by reason."""
+
+    failures_by_reason: dict[str, int] = field(default_factory=dict)
+
+    def count_failure(self, reason: str) -> None:
+        self.pages_failed += 1
+        self.failures_by_reason[reason] = self.failures_by_reason.get(reason, 0) + 1
+
+    def as_columns(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(RunCounters)}

@@ -179,9 +179,31 @@ _V2 = (
     """,
 )
 
+# Per-site counters of each run, for health checks: a site whose pages fail or
+# whose articles stop carrying authors or figures shows up here first.
+_V3 = (
+    """
+    CREATE TABLE crawl_run_sites (
+        run_id              BIGINT NOT NULL,
+        site_id             VARCHAR NOT NULL,
+        pages_fetched       INTEGER NOT NULL DEFAULT 0,
+        pages_not_modified  INTEGER NOT NULL DEFAULT 0,
+        pages_failed        INTEGER NOT NULL DEFAULT 0,
+        failures_by_reason  VARCHAR,
+        articles_new        INTEGER NOT NULL DEFAULT 0,
+        articles_updated    INTEGER NOT NULL DEFAULT 0,
+        articles_unchanged  INTEGER NOT NULL DEFAULT 0,
+        not_articles        INTEGER NOT NULL DEFAULT 0,
+        figures             INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_id, site_id)
+    )
+    """,
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: sites, crawl_runs, pages, articles, authors, figures", _V1),
     Migration(2, "frontier and crawl_sources: resumable crawls", _V2),
+    Migration(3, "crawl_run_sites: per-site counters of each run", _V3),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +22,7 @@ import duckdb
 from extract.models import Article
 from warehouse.errors import SchemaTooNewError, WarehouseError, WarehouseOpenError
 from warehouse.lock import WarehouseLock, lock_path, read_holder
-from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord
+from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord, SiteRunCounters
 from warehouse.schema import MIGRATIONS, SCHEMA_VERSION
 
 # Timestamps are shown in Vietnam time: the zone every source writes in.
@@ -184,7 +184,14 @@ class Warehouse:
             )
         return run_id
 
-    def finish_run(self, run_id: int, status: str, counters: RunCounters) -> None:
+    def finish_run(
+        self,
+        run_id: int,
+        status: str,
+        counters: RunCounters,
+        per_site: Mapping[str, SiteRunCounters] | None = None,
+    ) -> None:
+        """Close a run with its totals and each site's counters, in one transaction."""
         columns = counters.as_columns()
         assignments = ", ".join(f"{name} = ?" for name in columns)
         with self.transaction():
@@ -192,6 +199,19 @@ class Warehouse:
                 f"UPDATE crawl_runs SET finished_at = ?, status = ?, {assignments} WHERE id = ?",
                 [_now(), status, *columns.values(), run_id],
             )
+            for site_id, site in (per_site or {}).items():
+                self._insert_run_site(run_id, site_id, site)
+
+    def _insert_run_site(self, run_id: int, site_id: str, site: SiteRunCounters) -> None:
+        columns = site.as_columns()
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        reasons = json.dumps(site.failures_by_reason, ensure_ascii=False, sort_keys=True)
+        self._con.execute(
+            f"INSERT OR REPLACE INTO crawl_run_sites (run_id, site_id, failures_by_reason, "
+            f"{names}) VALUES (?, ?, ?, {marks})",
+            [run_id, site_id, reasons, *columns.values()],
+        )
 
     def record_pages(self, run_id: int, pages: Sequence[PageRecord]) -> None:
         if not pages:

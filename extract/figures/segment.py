@@ -16,12 +16,19 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # A sentence ends at . ! ? or an ellipsis followed by space and a capital,
 # digit or opening quote; an ellipsis glued to the next word ("phẩm…huyện")
 # also ends one.
+# The pattern opens with one character class (the look-behinds pick the branch)
+# so the regex engine skips ahead to candidates instead of trying the whole
+# alternation at every character.
 _SENTENCE_END = re.compile(
-    rf"(?:[.!?]+[\"”’)\]]*\s+(?=[\"“‘(]?[{UPPER}\d])|…[\"”’)\]]*\s*(?=\S)|\n+)"
+    r"[.!?…\n](?:(?<=[.!?])[.!?]*[\"”’)\]]*\s+"
+    rf"(?=[\"“‘(]?[{UPPER}\d])|(?<=…)[\"”’)\]]*\s*(?=\S)|(?<=\n)\n*)"
 )
 # Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh").
 _ABBREVIATION = re.compile(rf"(?:\b(?:TP|Tp|TX|TT|TS|ThS|PGS|GS|BS|KS|Th|St)|\b[{UPPER}])\.$")
-_CLAUSE_MARK = re.compile(r"[,;:](?=\s|$)|[()]")
+# Only the last few characters before a period can hold an abbreviation; the
+# character before the window is still seen by the pattern's \b.
+_LONGEST_ABBREVIATION = 3
+_CLAUSE_MARK = re.compile(r"[,;:()](?:(?<=[()])|(?=\s|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +53,10 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
     spans: list[Span] = []
     start = paragraph.start
     for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
-        head = text[start : match.start() + 1]
-        if text[match.start()] == "." and _ABBREVIATION.search(head):
+        dot = match.start()
+        if text[dot] == "." and _ABBREVIATION.search(
+            text, max(start, dot - _LONGEST_ABBREVIATION), dot + 1
+        ):
             continue
         end = match.start() + len(match.group().rstrip())
         if text[start:end].strip():

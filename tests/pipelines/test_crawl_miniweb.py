@@ -189,3 +189,15 @@ def test_stored_lead_body_and_source_credit_match_the_source(crawled: Crawled) -
         lead, text, credit = stored[crawled.web.url_of(article)]
         assert (lead, credit) == (article.lead, article.source_credit), article.path
         assert text == "\n\n".join(article.paragraphs), article.path
+
+
+def test_each_run_records_every_site_s_share(crawled: Crawled) -> None:
+    rows = _rows(
+        crawled.db,
+        "SELECT run_id, count(*), sum(articles_new), sum(pages_fetched) "
+        "FROM crawl_run_sites GROUP BY run_id ORDER BY run_id",
+    )
+    first, second = rows
+    assert first[1:3] == (len(crawled.web.sites), len(crawled.web.articles))
+    assert first[3] == crawled.first.counters.pages_fetched
+    assert second[2] == 0
