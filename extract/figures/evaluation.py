@@ -24,22 +24,12 @@ from pathlib import Path
 from typing import Protocol
 
 from extract.errors import ExtractError
-from extract.models import KINDS, PLACE_LEVELS, QUALIFIERS, SUBJECTS
+from extract.models import FIGURE_FIELDS, KINDS, PLACE_LEVELS, QUALIFIERS, SUBJECTS
 
 StrictKey = tuple[int, str, str, int | None, int | None]
 LooseKey = tuple[int, str]
-GOLD_FIGURE_FIELDS = (
-    "value",
-    "subject",
-    "kind",
-    "min_stars",
-    "max_stars",
-    "qualifier",
-    "year",
-    "place_text",
-    "place_level",
-    "province",
-)
+# The spec's fields less where the figure stands (sentence and offsets).
+GOLD_FIGURE_FIELDS = tuple(f for f in FIGURE_FIELDS if f not in ("sentence", "start", "end"))
 
 
 class GoldFileError(ExtractError):
@@ -47,8 +37,8 @@ class GoldFileError(ExtractError):
 
 
 class GoldLike(Protocol):
-    """What scoring reads of a figure: `Figure`, `GoldFigureRecord` and the
-    mini-web's `GoldFigure` all have these attributes."""
+    """What scoring reads of a figure: `Figure` and `GoldFigureRecord` both have
+    these attributes."""
 
     @property
     def value(self) -> int: ...

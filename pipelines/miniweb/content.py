@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from extract.figures.evaluation import GoldFigureRecord
 from extract.models import KINDS, PLACE_LEVELS, QUALIFIERS, SUBJECTS
 from pipelines.miniweb.errors import MiniWebDataError
 from pipelines.miniweb.urls import article_path
@@ -51,20 +52,9 @@ ARTICLE_KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class GoldFigure:
-    """One OCOP figure as ../shared/spec/ocop-figures.md defines it, without offsets."""
-
-    value: int
-    subject: str
-    kind: str
-    min_stars: int | None
-    max_stars: int | None
-    qualifier: str | None
-    year: int | None
-    place_text: str | None
-    place_level: str | None
-    province: str | None
+# One OCOP figure as ../shared/spec/ocop-figures.md defines it, without offsets:
+# the evaluation set's record, so the mini-web's labels score directly.
+GoldFigure = GoldFigureRecord
 
 
 @dataclass(frozen=True, slots=True)

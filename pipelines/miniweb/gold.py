@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from extract.figures.evaluation import GoldArticle, GoldFigureRecord, gold_line
+from extract.figures.evaluation import GoldArticle, gold_line
 from extract.models import document_text
 from pipelines.miniweb.content import MiniArticle, article_id, load_articles, site_by_id
 
@@ -23,23 +23,8 @@ GOLD_FILE = "gold.jsonl"
 
 
 def gold_of(article: MiniArticle, file: str) -> GoldArticle:
-    figures = tuple(
-        GoldFigureRecord(
-            value=g.value,
-            subject=g.subject,
-            kind=g.kind,
-            min_stars=g.min_stars,
-            max_stars=g.max_stars,
-            qualifier=g.qualifier,
-            year=g.year,
-            place_text=g.place_text,
-            place_level=g.place_level,
-            province=g.province,
-        )
-        for g in article.figures
-    )
     province = site_by_id(article.site_id).province
-    return GoldArticle(file, article.published.date(), province, figures)
+    return GoldArticle(file, article.published.date(), province, article.figures)
 
 
 def export(out_dir: Path) -> int:
