@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from crawler.engine import Crawler
+from crawler.engine import Crawler, site_hosts
 from crawler.frontier import ArticleLead, settlement
 from crawler.models import CrawlStats, FetchResult
+from crawler.urls import canonicalize, host_of
 from extract.article import extract_article
 from extract.errors import ExtractError
 from extract.models import Article, PageContext
@@ -176,14 +177,34 @@ class _CrawlJob:
         self.site_counters(site_id).not_articles += 1
 
     def store(self, result: FetchResult, article: Article) -> LoadOutcome:
+        key = article_key(result, article, self.sites[result.site_id])
         outcome = self.warehouse.store_article(
-            result.site_id, result.url, article, result.fetched_at, EXTRACTOR_VERSION
+            result.site_id, key, article, result.fetched_at, EXTRACTOR_VERSION
         )
         for counters in (self.counters, self.site_counters(result.site_id)):
             counters.count_outcome(outcome)
             if outcome != "unchanged":
                 counters.figures += len(article.figures)
         return outcome
+
+
+def article_key(result: FetchResult, article: Article, site: SiteConfig) -> str:
+    """The URL an article is stored under: one article, one key.
+
+    Rule CANONICAL_WHEN_PLAUSIBLE: the page's <link rel=canonical>, canonicalised,
+    when it stays on the site's hosts and still looks like an article URL of the
+    site (some sites point every page's canonical at the home page); otherwise
+    the URL that was fetched.
+    """
+    canonical = canonicalize(article.canonical_url or "", base=result.final_url or result.url)
+    if canonical is None or canonical == result.url:
+        return result.url
+    if host_of(canonical) not in site_hosts(site.spec):
+        return result.url
+    pattern = site.spec.article_url_pattern
+    if pattern is not None and not pattern.search(canonical):
+        return result.url
+    return canonical
 
 
 # "HTTP 503 after 3 attempts" and "HTTP 503 (Retry-After 3600 s exceeds ...)" are

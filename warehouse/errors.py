@@ -19,3 +19,11 @@ class ExportError(WarehouseError):
 
 class WarehouseLockedError(WarehouseOpenError):
     """Another ocop-news process holds the warehouse; the message names it."""
+
+
+class ArchiveWriteError(WarehouseError):
+    """A WARC record could not be written; the crawl stops rather than lose responses."""
+
+
+class ArchiveReadError(WarehouseError):
+    """A WARC file a page row points at is missing, truncated or damaged; the message names it."""

@@ -32,6 +32,10 @@ class PageRecord:
     etag: str | None
     last_modified: str | None
     error: str | None
+    # The response's WARC record (warehouse/archive.py); None when nothing was archived.
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_length: int | None = None
 
 
 @dataclass(slots=True)

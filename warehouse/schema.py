@@ -200,10 +200,20 @@ _V3 = (
     """,
 )
 
+# Where each page's response lives in the WARC archive (warehouse/archive.py): the file
+# name inside the archive folder, and the record's byte offset and length in it.
+# NULL for fetches without an HTTP response and for pages crawled without an archive.
+_V4 = (
+    "ALTER TABLE pages ADD COLUMN warc_file VARCHAR",
+    "ALTER TABLE pages ADD COLUMN warc_offset BIGINT",
+    "ALTER TABLE pages ADD COLUMN warc_length BIGINT",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: sites, crawl_runs, pages, articles, authors, figures", _V1),
     Migration(2, "frontier and crawl_sources: resumable crawls", _V2),
     Migration(3, "crawl_run_sites: per-site counters of each run", _V3),
+    Migration(4, "pages.warc_file, warc_offset, warc_length: the WARC record of each page", _V4),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -230,12 +230,17 @@ class Warehouse:
                 p.etag,
                 p.last_modified,
                 p.error,
+                p.warc_file,
+                p.warc_offset,
+                p.warc_length,
             ]
             for p in pages
         ]
         with self.transaction():
             self._con.executemany(
-                "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                f"INSERT INTO pages ({', '.join(_PAGE_COLUMNS)}) "
+                f"VALUES ({', '.join('?' for _ in _PAGE_COLUMNS)})",
+                rows,
             )
 
     def store_article(
@@ -402,6 +407,25 @@ class Warehouse:
             self._transaction_depth = 0
         self._con.execute("COMMIT")
 
+
+# In the order record_pages passes them; named so that later migrations may add columns.
+_PAGE_COLUMNS = (
+    "run_id",
+    "site_id",
+    "url",
+    "final_url",
+    "role",
+    "status",
+    "fetched_at",
+    "content_type",
+    "bytes",
+    "etag",
+    "last_modified",
+    "error",
+    "warc_file",
+    "warc_offset",
+    "warc_length",
+)
 
 _TABLES = (
     "sites",
