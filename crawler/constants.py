@@ -94,3 +94,7 @@ LEAD_MAX_RUNS = 5
 LEAD_RETRY_BASE_S = 3600.0  # wait before the first later-run retry; doubles per failed run
 LEAD_RETRY_MAX_S = 7 * 24 * 3600.0
 ROBOTS_REFUSED_REASON = "disallowed by robots.txt"
+
+# Feeds and sitemaps that write a time without an offset mean the local time of
+# the sites this crawler is for: Vietnam.
+SOURCE_TIME_ZONE = "Asia/Ho_Chi_Minh"

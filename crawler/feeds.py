@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import calendar
 import io
+import re
 from datetime import UTC, datetime
 from time import struct_time
 
 import feedparser
 
-from crawler.leads import Lead
+from crawler.leads import Lead, aware
 from crawler.urls import canonicalize
 
 
@@ -25,15 +26,24 @@ def feed_leads(body: bytes, feed_url: str) -> list[Lead]:
         link = entry.get("link")
         url = canonicalize(link, base=feed_url) if isinstance(link, str) else None
         if url is not None:
-            leads.append(Lead(url, published=_utc(entry.get("published_parsed"))))
+            published = _published(entry.get("published"), entry.get("published_parsed"))
+            leads.append(Lead(url, published=published))
     return leads
 
 
-def _utc(parsed: struct_time | None) -> datetime | None:
-    """feedparser gives published dates as UTC struct_time."""
+# An explicit zone at the end of a feed date: "+0700", "+07:00", "Z", "GMT", "ICT".
+_ZONE_GIVEN = re.compile(r"(?:[+-]\d{2}:?\d{2}|Z|\b[A-Z]{2,5})\s*$")
+
+
+def _published(raw: object, parsed: struct_time | None) -> datetime | None:
+    """feedparser turns every date into UTC, and reads one without a zone as UTC
+    already; such a date was written in the site's own time instead."""
     if parsed is None:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+        moment = datetime.fromtimestamp(calendar.timegm(parsed), UTC)
     except (OverflowError, ValueError, OSError):
         return None
+    if isinstance(raw, str) and not _ZONE_GIVEN.search(raw.strip()):
+        return aware(moment.replace(tzinfo=None))
+    return moment

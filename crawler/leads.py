@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from crawler.constants import SOURCE_TIME_ZONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,9 @@ def newest_first(leads: list[Lead]) -> list[Lead]:
     return sorted(leads, key=key)
 
 
+SOURCE_ZONE = ZoneInfo(SOURCE_TIME_ZONE)
+
+
 def aware(moment: datetime) -> datetime:
-    """Sources that give no offset are read as UTC, so dates compare."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    """Sources that give no offset are read in the sites' own zone, so dates compare."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=SOURCE_ZONE)

@@ -88,3 +88,25 @@ def test_sitemap_with_entity_expansion_is_refused() -> None:
 def test_html_served_as_sitemap_is_reported_as_not_a_sitemap() -> None:
     with pytest.raises(SitemapError):
         parse_sitemap(b"<html><body>404</body></html>", "https://bao.example.vn/s.xml", 10_000)
+
+
+def test_feed_dates_without_a_zone_are_read_in_vietnam_time() -> None:
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><link>/a-1.html</link><pubDate>Wed, 27 Dec 2023 10:00:00 +0700</pubDate></item>
+<item><link>/a-2.html</link><pubDate>2023-12-27 10:00:00</pubDate></item>
+<item><link>/a-3.html</link><pubDate>Wed, 27 Dec 2023 03:00:00 GMT</pubDate></item>
+</channel></rss>"""
+    leads = feed_leads(feed, "http://127.0.0.1:8000/rss")
+    instants = {lead.published.astimezone(UTC) for lead in leads if lead.published}
+    assert instants == {datetime(2023, 12, 27, 3, 0, tzinfo=UTC)}
+    assert len(leads) == 3
+
+
+def test_sitemap_dates_without_a_zone_are_read_in_vietnam_time() -> None:
+    sitemap = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>http://127.0.0.1:8000/a-1.html</loc><lastmod>2023-12-27T10:00:00</lastmod></url>
+</urlset>"""
+    (lead,) = parse_sitemap(sitemap, "http://127.0.0.1:8000/sitemap.xml", 10_000_000).pages
+    assert lead.modified is not None
+    assert lead.modified.astimezone(UTC) == datetime(2023, 12, 27, 3, 0, tzinfo=UTC)
