@@ -137,7 +137,7 @@ class Warehouse:
             )
 
     def migrate(self) -> None:
-        """Apply every migration newer than the file's version, each in one transaction."""
+        """Apply every migration newer than the file's version."""
         self._con.execute(
             "CREATE TABLE IF NOT EXISTS schema_version "
             "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMPTZ)"
@@ -148,16 +148,25 @@ class Warehouse:
                 f"{self.path} has schema version {current}, newer than this ocop-news "
                 f"({SCHEMA_VERSION}): upgrade ocop-news"
             )
-        for migration in MIGRATIONS:
-            if migration.version <= current:
-                continue
+        pending = [m for m in MIGRATIONS if m.version > current]
+        if not pending:
+            return
+        # All pending migrations in one transaction: a failed upgrade leaves the
+        # file exactly at its old version, never between two.
+        try:
             with self.transaction():
-                for statement in migration.statements:
-                    self._con.execute(statement)
-                self._con.execute(
-                    "INSERT INTO schema_version VALUES (?, ?, ?)",
-                    [migration.version, migration.description, _now()],
-                )
+                for migration in pending:
+                    for statement in migration.statements:
+                        self._con.execute(statement)
+                    self._con.execute(
+                        "INSERT INTO schema_version VALUES (?, ?, ?)",
+                        [migration.version, migration.description, _now()],
+                    )
+        except duckdb.Error as exc:
+            raise WarehouseError(
+                f"upgrading {self.path} from schema version {current} to {SCHEMA_VERSION} "
+                f"failed and was rolled back (the file is unchanged); please report: {exc}"
+            ) from exc
 
     # -- loading ---------------------------------------------------------------
 

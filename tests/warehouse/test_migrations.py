@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.errors import SchemaTooNewError, WarehouseOpenError
+from warehouse.errors import SchemaTooNewError, WarehouseError, WarehouseOpenError
 from warehouse.schema import MIGRATIONS, SCHEMA_VERSION
 from warehouse.store import Warehouse
 
@@ -84,3 +84,25 @@ def test_warehouse_from_a_newer_release_is_refused_untouched(tmp_path: Path) -> 
     with pytest.raises(SchemaTooNewError, match="upgrade ocop-news"):
         Warehouse.open(path)
     assert path.read_bytes() == before
+
+
+def test_failed_upgrade_leaves_the_file_at_its_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warehouse import schema, store
+
+    path = tmp_path / "v1.duckdb"
+    _write_old_warehouse(path, 1)
+    broken = schema.Migration(SCHEMA_VERSION + 1, "broken", ("CREATE TABLE oops (",))
+    monkeypatch.setattr(store, "MIGRATIONS", (*MIGRATIONS, broken))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(WarehouseError, match="rolled back"):
+        Warehouse.open(path)
+    con = duckdb.connect(str(path), read_only=True)
+    versions = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    tables = {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    con.close()
+    assert versions == (1,)
+    assert "frontier" not in tables
