@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     _add_demo(commands)
     _add_crawl(commands)
+    _add_reextract(commands)
     _add_extract(commands)
     _add_figures(commands)
     _add_export(commands)
@@ -133,6 +134,12 @@ def _add_crawl(commands: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--refresh", action="store_true", help="fetch known articles again")
     p.add_argument(
+        "--archive",
+        metavar="DIR",
+        help="folder for the WARC archive of every response (default: <db>.warc/ beside the "
+        "warehouse); `ocop-news reextract` rebuilds articles from it",
+    )
+    p.add_argument(
         "--snapshot",
         metavar="FILE",
         help="after the run, copy the warehouse to FILE atomically: analysts query FILE "
@@ -145,13 +152,22 @@ def _run_crawl(args: argparse.Namespace) -> int:
     from pipelines.config import load_config
     from pipelines.crawl_job import run_crawl
     from pipelines.progress import PageProgress
+    from warehouse.archive import WarcArchive, archive_dir_for
     from warehouse.snapshot import write_snapshot
     from warehouse.store import Warehouse
 
     config = load_config(args.config).select(args.sites)
+    archive_dir = args.archive or archive_dir_for(args.db)
     with Warehouse.open(args.db, command=_command_line()) as warehouse:
-        with PageProgress() as progress:
-            outcome = run_crawl(config, warehouse, refresh=args.refresh, on_page=progress.on_page)
+        archive = WarcArchive(archive_dir, user_agent=config.crawler.user_agent)
+        with archive, PageProgress() as progress:
+            outcome = run_crawl(
+                config,
+                warehouse,
+                refresh=args.refresh,
+                on_page=progress.on_page,
+                archive=archive,
+            )
         if args.snapshot:
             write_snapshot(warehouse, args.snapshot)
     code = crawl_exit_code(outcome)
@@ -176,6 +192,56 @@ def crawl_exit_code(outcome: CrawlOutcome) -> ExitCode:
     if c.articles_new + c.articles_updated == 0:
         return ExitCode.NOTHING_NEW
     return ExitCode.OK
+
+
+# -- reextract ---------------------------------------------------------------------
+
+
+def _add_reextract(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "reextract",
+        help="rebuild articles, authors and figures from the WARC archive (no network)",
+        description="Re-run extraction over the newest archived response of each article URL "
+        "and store the results with the current extractor version. Only articles stored by "
+        "another extractor version are redone, unless --all. Never uses the network.",
+    )
+    p.add_argument("--db", required=True, help="DuckDB warehouse file")
+    p.add_argument(
+        "--config",
+        help="sites config TOML whose provinces and selectors to use (default: the shipped "
+        "list); sites missing from it are extracted without a province",
+    )
+    p.add_argument("--archive", metavar="DIR", help="WARC archive folder (default: <db>.warc/)")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        dest="everything",
+        help="re-extract every archived article, also those at the current version",
+    )
+    p.set_defaults(handler=_run_reextract)
+
+
+def _run_reextract(args: argparse.Namespace) -> int:
+    from pipelines.config import load_config
+    from pipelines.reextract_job import run_reextract
+    from warehouse.archive import archive_dir_for
+    from warehouse.store import Warehouse
+
+    config = load_config(args.config)
+    archive_dir = Path(args.archive or archive_dir_for(args.db))
+    if not Path(args.db).is_file():
+        raise InputError(f"no warehouse at {args.db}: check the --db path")
+    with Warehouse.open(args.db, command=_command_line()) as warehouse:
+        c = run_reextract(config, warehouse, archive_dir, everything=args.everything)
+    code = ExitCode.PARTIAL if c.missing_records else ExitCode.OK
+    summary = (
+        f"re-extracted {c.reextracted} (new {c.new}, updated {c.updated}), unchanged "
+        f"{c.unchanged}, already current {c.current}, not articles {c.not_articles}, missing "
+        f"records {c.missing_records}; figures {c.figures}; exit code {int(code)}"
+    )
+    log.info(summary, extra={"event": "reextract", **c.as_columns(), "exit_code": int(code)})
+    print(summary)
+    return code
 
 
 # -- extract -----------------------------------------------------------------------

@@ -23,6 +23,7 @@ from extract.errors import ExtractError
 from extract.models import Article, PageContext
 from extract.version import EXTRACTOR_VERSION
 from pipelines.config import AppConfig, SiteConfig
+from warehouse.archive import HttpResponse, RecordLocation, WarcArchive
 from warehouse.frontier import WarehouseLeads
 from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord, SiteRunCounters
 from warehouse.store import Warehouse
@@ -60,13 +61,17 @@ def run_crawl(
     command: str = "crawl",
     refresh: bool = False,
     on_page: Callable[[PageEvent], None] | None = None,
+    archive: WarcArchive | None = None,
 ) -> CrawlOutcome:
-    """Crawl every site of `config` into `warehouse` and record the run."""
+    """Crawl every site of `config` into `warehouse` and record the run.
+
+    With an `archive`, every response that has an HTTP status is written to it first.
+    """
     warehouse.upsert_sites(
         SiteRecord(s.id, s.name, s.province, s.spec.base_url) for s in config.sites
     )
     run_id = warehouse.begin_run(command, [s.id for s in config.sites])
-    job = _CrawlJob(config, warehouse, run_id, on_page or (lambda event: None))
+    job = _CrawlJob(config, warehouse, run_id, on_page or (lambda event: None), archive)
     crawler = Crawler(
         config.crawler,
         [s.spec for s in config.sites],
@@ -92,8 +97,10 @@ class _CrawlJob:
         warehouse: Warehouse,
         run_id: int,
         on_page: Callable[[PageEvent], None],
+        archive: WarcArchive | None = None,
     ) -> None:
         self.sites = {site.id: site for site in config.sites}
+        self.archive = archive
         self.warehouse = warehouse
         self.run_id = run_id
         self.on_page = on_page
@@ -107,11 +114,15 @@ class _CrawlJob:
             self.handle(result)
 
     def handle(self, result: FetchResult) -> None:
-        """Page row, article and frontier state of one fetch, committed together."""
+        """Page row, article and frontier state of one fetch, committed together.
+
+        The WARC record is written first: a page row never points at a missing record.
+        """
+        location = self.archive_response(result)
         article = self.extract(result) if result.role == "article" and result.ok else None
         outcome: LoadOutcome | None = None
         with self.warehouse.transaction():
-            self.warehouse.record_pages(self.run_id, [page_record(result)])
+            self.warehouse.record_pages(self.run_id, [page_record(result, location)])
             if article is not None:
                 outcome = self.store(result, article)
             if result.role == "article":
@@ -128,6 +139,20 @@ class _CrawlJob:
                 article.title if article is not None else None,
             )
         )
+
+    def archive_response(self, result: FetchResult) -> RecordLocation | None:
+        """Archive any answer with a status (304s and errors too); failures without one
+        are only in `pages`."""
+        if self.archive is None or result.status is None:
+            return None
+        response = HttpResponse(
+            url=result.final_url or result.url,
+            status=result.status,
+            headers=result.headers,
+            body=result.body,
+            fetched_at=result.fetched_at,
+        )
+        return self.archive.write(response)
 
     def count_page(self, result: FetchResult) -> None:
         site = self.site_counters(result.site_id)
@@ -233,7 +258,7 @@ def with_publish_hint(article: Article, hint: datetime | None) -> Article:
     return replace(article, published_at=hint)
 
 
-def page_record(result: FetchResult) -> PageRecord:
+def page_record(result: FetchResult, location: RecordLocation | None = None) -> PageRecord:
     return PageRecord(
         site_id=result.site_id,
         url=result.url,
@@ -246,4 +271,7 @@ def page_record(result: FetchResult) -> PageRecord:
         etag=result.etag,
         last_modified=result.last_modified,
         error=result.error,
+        warc_file=location.file if location else None,
+        warc_offset=location.offset if location else None,
+        warc_length=location.length if location else None,
     )
