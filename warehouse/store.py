@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from extract.models import Article
+from extract.models import FIGURE_FIELDS, Article
 from warehouse.errors import SchemaTooNewError, WarehouseError, WarehouseOpenError
 from warehouse.lock import WarehouseLock, lock_path, read_holder
 from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord, SiteRunCounters
@@ -322,35 +322,24 @@ class Warehouse:
     def _replace_children(self, url: str, article: Article) -> None:
         self._con.execute("DELETE FROM article_authors WHERE article_url = ?", [url])
         self._con.execute("DELETE FROM ocop_figures WHERE article_url = ?", [url])
-        if article.authors:
-            self._con.executemany(
-                "INSERT INTO article_authors VALUES (?, ?, ?)",
-                [[url, position, name] for position, name in enumerate(article.authors)],
-            )
-        if article.figures:
-            self._con.executemany(
-                "INSERT INTO ocop_figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        url,
-                        ordinal,
-                        f.value,
-                        f.subject,
-                        f.kind,
-                        f.min_stars,
-                        f.max_stars,
-                        f.qualifier,
-                        f.year,
-                        f.place_text,
-                        f.place_level,
-                        f.province,
-                        f.sentence,
-                        f.start,
-                        f.end,
-                    ]
-                    for ordinal, f in enumerate(article.figures)
-                ],
-            )
+        authors = [(url, position, name) for position, name in enumerate(article.authors)]
+        self._insert_rows("article_authors", authors)
+        figures = [
+            (url, ordinal, *(getattr(f, name) for name in FIGURE_FIELDS))
+            for ordinal, f in enumerate(article.figures)
+        ]
+        self._insert_rows("ocop_figures", figures)
+
+    def _insert_rows(self, table: str, rows: Sequence[tuple[object, ...]]) -> None:
+        """One INSERT for all rows: DuckDB's executemany runs one statement per row,
+        which made storing an article's children the slowest step of a crawl."""
+        if not rows:
+            return
+        marks = "(" + ", ".join("?" for _ in rows[0]) + ")"
+        values = ", ".join(marks for _ in rows)
+        self._con.execute(
+            f"INSERT INTO {table} VALUES {values}", [value for row in rows for value in row]
+        )
 
     # -- reading ---------------------------------------------------------------
 
