@@ -133,7 +133,7 @@ class BlockWalker:
         if tag == "br":
             self._flush("br", child)
             return
-        signature, hidden = dom.traits(child)
+        signature, hidden = dom.traits_of(child.attributes)
         if hidden and self._skip_hidden:
             return
         if tag in CAPTION_TAGS or (signature and self._is_caption(signature)):
@@ -145,9 +145,11 @@ class BlockWalker:
         if signature and self._is_boilerplate(child, signature):
             return
         if tag in BLOCK_TAGS:
-            self._flush("div", child)
+            if self._buffer.parts:  # mostly empty: skip the call
+                self._flush("div", child)
             self._visit(child, in_link, depth + 1)
-            self._flush(tag, child)
+            if self._buffer.parts:
+                self._flush(tag, child)
         else:
             self._visit(child, in_link or tag == "a", depth + 1)
 
@@ -180,7 +182,7 @@ class BlockWalker:
             return
         joined = "".join(buffer.parts)
         link_parts = buffer.link_parts
-        self._buffer = _Buffer()
+        buffer.parts, buffer.link_parts = [], []
         # Most flushes hold only the line breaks between tags.
         if joined.isspace():
             return

@@ -166,11 +166,13 @@ class DensityScorer:
 
     def _element(self, child: LexborNode, tag: str, owner: int, length: int, in_link: bool) -> None:
         attrs = child.attributes
-        if attrs and self._mark is not None and self._mark(attrs):
-            self.marked.append(child)
-        signature, hidden = dom.traits_of(attrs)
-        if hidden:
-            return
+        signature = ""
+        if attrs:  # about half the elements have none: nothing to ask then
+            if self._mark is not None and self._mark(attrs):
+                self.marked.append(child)
+            signature, hidden = dom.traits_of(attrs)
+            if hidden:
+                return
         if (tag in _FRAME_TAGS or (signature and self._skips(signature))) and not is_wrapper(
             child, self._protect_chars
         ):

@@ -59,11 +59,19 @@ def traits_of(attrs: dict[str, str | None]) -> tuple[str, bool]:
     """traits() of an attributes mapping already read."""
     if not attrs:
         return "", False
-    hidden = "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true"
-    if not hidden:
-        style = attrs.get("style")
-        hidden = bool(style and _HIDDEN_STYLE.search(style))
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower(), hidden
+    get = attrs.get
+    if "hidden" in attrs:
+        hidden = True
+    else:
+        aria = get("aria-hidden")
+        hidden = aria is not None and aria.lower() == "true"
+        if not hidden:
+            style = get("style")
+            hidden = bool(style and _HIDDEN_STYLE.search(style))
+    classes, ident = get("class"), get("id")
+    if not classes and not ident:  # most elements: skip the formatting
+        return " ", hidden
+    return f"{classes or ''} {ident or ''}".lower(), hidden
 
 
 def is_hidden(node: LexborNode) -> bool:
