@@ -2,10 +2,15 @@
 
     python bench/figures_speed.py [--rounds N]
 
-Times `extract_figures` over the mini-web's article documents and over the
-seed page (../shared/seed, read as a page with `figures_from_page_text`, the
-way the CLI reads text files). No reference tool exists for OCOP figures, so
-there is nothing to compare against: the numbers are for tracking over time.
+Three workloads, each with its words per article so that rates compare:
+- the seed article: `extract_figures` over the seed's article document only
+  (headline, lead and body joined as `document_text` joins them, no page
+  chrome), the way the pipeline calls it after body extraction;
+- the seed page: `figures_from_page_text` over the whole plain-text page
+  (../shared/seed), the way the CLI reads text files: page cutting included;
+- the mini-web's article documents (short synthetic articles).
+No reference tool exists for OCOP figures, so there is nothing to compare
+against: the numbers are for tracking over time.
 """
 
 from __future__ import annotations
@@ -13,15 +18,26 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from extract.figures import extract_figures, figures_from_page_text
+from extract.figures.page import article_of_page
 from extract.models import document_text
 from pipelines.miniweb.content import load_articles, site_by_id
 
 SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "000_9bbf225047970910.txt"
 SEED_PUBLISHED = date(2023, 12, 27)
+# Single-article workloads are timed in more passes than the mini-web's 64.
+SINGLE_ARTICLE_ROUNDS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Workload:
+    name: str
+    calls: list[Callable[[], object]]
+    words_per_article: float
 
 
 def rate(calls: list[Callable[[], object]], rounds: int) -> float:
@@ -37,10 +53,12 @@ def rate(calls: list[Callable[[], object]], rounds: int) -> float:
     return len(calls) / best
 
 
-def miniweb_calls() -> list[Callable[[], object]]:
+def miniweb() -> Workload:
     calls: list[Callable[[], object]] = []
+    words = 0
     for article in load_articles():
         text = document_text(article.title, article.lead, article.paragraphs)
+        words += len(text.split())
         published = article.published.date()
         province = site_by_id(article.site_id).province
 
@@ -53,7 +71,26 @@ def miniweb_calls() -> list[Callable[[], object]]:
             return extract_figures(text, published=published, province=province, headline=title)
 
         calls.append(call)
-    return calls
+    return Workload(f"mini-web documents ({len(calls)})", calls, words / len(calls))
+
+
+def seed_article(page: str) -> Workload:
+    """The seed's article document: the page cutter's lines, joined as a document."""
+    cut = article_of_page(page)
+    lines = [" ".join(line.split()) for line in cut.text.splitlines() if line.strip()]
+    text = document_text(lines[0], None, tuple(lines[1:]))
+
+    def call() -> object:
+        return extract_figures(text, published=SEED_PUBLISHED, headline=lines[0])
+
+    return Workload("seed article (extract_figures)", [call], len(text.split()))
+
+
+def seed_page(page: str) -> Workload:
+    def call() -> object:
+        return figures_from_page_text(page, published=SEED_PUBLISHED)
+
+    return Workload("seed page (figures_from_page_text)", [call], len(page.split()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,18 +98,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=20, help="timed passes (best one counts)")
     args = parser.parse_args(argv)
     print("no reference tool exists for OCOP figures: absolute rates only")
-    calls = miniweb_calls()
-    print(f"mini-web documents ({len(calls)}): {rate(calls, args.rounds):,.0f} articles/s")
+    workloads = [(miniweb(), args.rounds)]
     if SEED.is_file():
         page = SEED.read_text("utf-8")
-        seed_page = [lambda: figures_from_page_text(page, published=SEED_PUBLISHED)]
-        seed_text = [lambda: extract_figures(page, published=SEED_PUBLISHED)]
-        rounds = args.rounds * 20
-        print(f"seed page (page reading): {rate(seed_page, rounds):,.0f} articles/s")
-        whole = rate(seed_text, rounds)
-        print(f"seed page (extract_figures on the whole text): {whole:,.0f} articles/s")
+        single = args.rounds * SINGLE_ARTICLE_ROUNDS
+        workloads += [(seed_article(page), single), (seed_page(page), single)]
     else:
         print("seed: ../shared/seed is not present beside the repo, skipped")
+    for workload, rounds in workloads:
+        per_second = rate(workload.calls, rounds)
+        print(
+            f"{workload.name}: {per_second:,.0f} articles/s"
+            f" ({workload.words_per_article:,.0f} words per article)"
+        )
     return 0
 
 

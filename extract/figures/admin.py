@@ -135,6 +135,7 @@ def units() -> AdminUnits:
     )
 
 
+@lru_cache(maxsize=8192)  # pure; the same few dozen names recur in every article
 def canonical_province(name: str) -> str | None:
     """The canonical spelling of a province name, or None if it names none.
 

@@ -17,17 +17,19 @@ from __future__ import annotations
 
 import re
 
+from extract.figures.caseless import compile_caseless, word_start
+
 # "Trong đó, ..." / "Các sản phẩm được công nhận gồm 2 ...": a sentence splitting an earlier count.
 SENTENCE_OPENER = re.compile(
     r"\s*(?:Trong\s+đó|Trong\s+số\s+(?:này|đó)|Cụ\s+thể"
     r"|Các\s+sản\s+phẩm[^,.;:\d]{0,30}?\s(?:bao\s+gồm|gồm)\s+(?=\d))",
 )
-NAMED_WHOLE = re.compile(
-    r"(?<!\w)trong\s+(?:số\s+)?(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+sản\s+phẩm", re.I
+NAMED_WHOLE = compile_caseless(
+    word_start("trong") + r"\s+(?:số\s+)?(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+sản\s+phẩm"
 )
-OPENER = re.compile(r"trong\s+đó|bao\s+gồm|(?<!\w)gồm(?!\w)|\(", re.I)
+OPENER = compile_caseless(rf"trong\s+đó|bao\s+gồm|{word_start('gồm')}(?!\w)|\(")
 CLOSER = re.compile(r"\)")
-ENDS_BREAKDOWN = re.compile(r"nâng\s+tổng", re.I)
+ENDS_BREAKDOWN = compile_caseless(r"nâng\s+tổng")
 
 
 def opener_between(text: str, start: int, end: int) -> int | None:

@@ -20,13 +20,12 @@ from extract.figures.normalize import lowered
 
 _VARIANTS = {"İ": "i", "ı": "i", "ſ": "s", "ẛ": "ṡ"}
 _FOLD = str.maketrans(_VARIANTS)
-_HAS_VARIANT = re.compile(f"[{''.join(_VARIANTS)}]")
 
 
 def caseless(text: str, low: str | None = None) -> str:
     """`text` as caseless patterns read it; `low` is `lowered(text)` when at hand."""
     low = lowered(text) if low is None else low
-    if _HAS_VARIANT.search(low) is None:
+    if not any(variant in low for variant in _VARIANTS):
         return low
     return low.translate(_FOLD)
 
@@ -34,7 +33,8 @@ def caseless(text: str, low: str | None = None) -> str:
 def compile_caseless(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written for re.IGNORECASE so that it matches caseless text.
 
-    Literal letters are lower-cased (escapes such as \\S and \\W are kept);
+    Literal letters are lower-cased (escapes such as \\S and \\W and group
+    names are kept);
     a character range between letters would change meaning, so it is refused.
     """
     out: list[str] = []
@@ -45,6 +45,11 @@ def compile_caseless(pattern: str) -> re.Pattern[str]:
         if char == "\\":
             out.append(pattern[i : i + 2])
             i += 2
+            continue
+        if pattern.startswith("(?P", i):  # a group name or reference stays as written
+            end = pattern.index(">" if pattern.startswith("(?P<", i) else ")", i)
+            out.append(pattern[i : end + 1])
+            i = end + 1
             continue
         if in_class and char == "-" and _letter_range(pattern, i):
             raise ValueError(f"letter range in caseless pattern: {pattern!r}")
@@ -60,3 +65,13 @@ def compile_caseless(pattern: str) -> re.Pattern[str]:
 def _letter_range(pattern: str, dash: int) -> bool:
     before, after = pattern[dash - 1], pattern[dash + 1 : dash + 2]
     return before.isalpha() or after.isalpha()
+
+
+def word_start(word: str) -> str:
+    """`word` with no letter or digit before it, as a pattern that stays literal-led.
+
+    "(?<!\\w)word" and "\\bword" make the engine try the look-behind at every
+    character; checking it after the literal lets it skip to the word's first
+    letter. Same matches, same spans.
+    """
+    return f"{word}(?<!\\w{word})"

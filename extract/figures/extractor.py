@@ -31,11 +31,17 @@ from datetime import date
 
 from extract.figures import breakdown, kinds
 from extract.figures.admin import canonical_province
+from extract.figures.caseless import caseless, compile_caseless, word_start
 from extract.figures.normalize import NormalText, lowered, normalize
 from extract.figures.numbers import RANKS, NumberToken, count_tokens
-from extract.figures.places import NATIONAL, PlaceIndex, Unit, find_mentions, headline_mentions
+from extract.figures.places import (
+    NATIONAL,
+    PlaceIndex,
+    Unit,
+    headline_mentions,
+)
 from extract.figures.qualifiers import qualifier_before
-from extract.figures.segment import Span, clauses, paragraphs, sentences
+from extract.figures.segment import Span, clauses, closed_blocks, paragraphs, sentences
 from extract.figures.stars import POTENTIAL_FIVE, Stars, stars_after, stars_before
 from extract.figures.subjects import OUTLET, POINT, PRODUCER, PRODUCT
 from extract.figures.traps import trap_reason
@@ -43,32 +49,39 @@ from extract.figures.years import YearIndex, find_marks
 from extract.models import Figure
 
 OCOP_WORDS = re.compile(r"OCOP|mỗi\s+xã\s+một\s+sản\s+phẩm", re.I)
+_OCOP_CASELESS = compile_caseless(OCOP_WORDS.pattern)
 # Outside a paragraph that names OCOP, a count needs one of these in its sentence.
-PROGRAMME_WORDS = re.compile(
-    r"ocop|(?<!\w)sao(?!\w)|công\s+nhận|chứng\s+nhận|đạt\s+chuẩn|hết\s+(?:thời\s+)?hạn"
+PROGRAMME_WORDS = compile_caseless(
+    rf"ocop|{word_start('sao')}(?!\w)|công\s+nhận|chứng\s+nhận|đạt\s+chuẩn|hết\s+(?:thời\s+)?hạn"
     r"|hết\s+hiệu\s+lực|đánh\s+giá|phân\s+hạng|nâng\s+hạng|chủ\s+thể|phấn\s+đấu|chỉ\s+tiêu"
-    r"|mục\s+tiêu|tiềm\s+năng|nâng\s+tổng|quyết\s+định",
-    re.I,
+    r"|mục\s+tiêu|tiềm\s+năng|nâng\s+tổng|quyết\s+định"
 )
 # "40 sản phẩm của 25 doanh nghiệp": the producers of the product count.
-_LINKED_PRODUCER = re.compile(r"\s*(?:OCOP\s+)?(?:của|thuộc)\s+(?:hơn\s+|gần\s+|khoảng\s+)?$", re.I)
+_LINKED_PRODUCER = compile_caseless(r"\s*(?:OCOP\s+)?(?:của|thuộc)\s+(?:hơn\s+|gần\s+|khoảng\s+)?$")
 # "7 sản phẩm được công nhận gồm mật ong, ..., của 5 chủ thể": across a list.
-_OF_PRODUCER = re.compile(r"(?<!\w)(?:của|thuộc)\s+(?:hơn\s+|gần\s+|khoảng\s+)?$", re.I)
+_OF_PRODUCER = compile_caseless(
+    rf"(?:{word_start('của')}|{word_start('thuộc')})\s+(?:hơn\s+|gần\s+|khoảng\s+)?$"
+)
 # "đứng thứ 2 cả nước về số lượng chủ thể": what a rank ranks.
-_RANKED_NOUN = re.compile(r"\s*[^,.;]{0,40}?\bvề\s+(?:số\s+lượng\s+)?(?P<noun>chủ\s+thể|\S+)", re.I)
+_RANKED_NOUN = compile_caseless(r"\s*[^,.;]{0,40}?\bvề\s+(?:số\s+lượng\s+)?(?P<noun>chủ\s+thể|\S+)")
 # The conjunction that closes a count's post-modifiers ("10 sản phẩm đánh giá lại và 6 ...").
-_PHRASE_BREAK = re.compile(r"(?<!\w)(?:và|còn(?!\s+lại)|cùng\s+với)(?!\w)|;", re.I)
+_PHRASE_BREAK = compile_caseless(
+    rf"(?:{word_start('và')}|{word_start('còn')}(?!\s+lại)|{word_start('cùng')}\s+với)(?!\w)|;"
+)
 # A predicate's first word: where a count's list of names ends.
-_PREDICATE = re.compile(
-    r"(?<!\w)(?:được|đã|đạt|vừa|hết|không|tham\s+gia|đăng\s+ký|nâng|có|là|sao)(?!\w)", re.I
+_PREDICATE = compile_caseless(
+    rf"(?:{word_start('được')}|{word_start('đã')}|{word_start('đạt')}|{word_start('vừa')}"
+    rf"|{word_start('hết')}|{word_start('không')}|{word_start('tham')}\s+gia"
+    rf"|{word_start('đăng')}\s+ký|{word_start('nâng')}|{word_start('có')}|{word_start('là')}"
+    rf"|{word_start('sao')})(?!\w)"
 )
 _NAME_ITEM = re.compile(r"[^\d,;:()]{1,40}")
 # Between two items of one list: a class or a filler, then a comma or "và".
-_LIST_GLUE = re.compile(
-    r"(?:[^.;:()\d]|[1-5]\s*sao){0,40}?(?:,\s*(?:và\s+)?|\s+và\s+)(?:có\s+)?", re.I
+_LIST_GLUE = compile_caseless(
+    r"(?:[^.;:()\d]|[1-5]\s*sao){0,40}?(?:,\s*(?:và\s+)?|\s+và\s+)(?:có\s+)?"
 )
 DEFAULT_KIND = "total"
-_LISTED_CLASS = re.compile(r"[,;]\s*(?:và\s+)?[1-5]\s*sao", re.I)
+_LISTED_CLASS = compile_caseless(r"[,;]\s*(?:và\s+)?[1-5]\s*sao")
 # How many earlier top counts a "Trong đó," sentence may refer back to by its sum.
 _PARENT_LOOKBACK = 4
 
@@ -97,12 +110,28 @@ class _Count:
         return self.token.value
 
 
+class _Spans:
+    """Spans (start, end) in any order, asked whether one covers a position."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def cover(self, position: int) -> bool:
+        """Whether some span has start <= position < end (the furthest end among
+        the spans starting at or before `position` says so)."""
+        i = bisect.bisect_right(self._starts, position)
+        return i > 0 and self._reach[i - 1] > position
+
+
 @dataclass(slots=True)
 class _Document:
     text: str
+    folded: str  # the caseless text (caseless.py): what the rules' patterns read
     places: PlaceIndex
     years: YearIndex
-    blocked: list[tuple[int, int]]  # place-name spans: digits inside them are names
+    blocked: _Spans  # place-name spans: digits inside them are names
     tops: list[_Count] = field(default_factory=list)  # counts that are no breakdown part
 
     @property
@@ -121,7 +150,8 @@ def extract(
     norm = normalize(text)
     t = norm.text
     low = lowered(t)
-    tokens = count_tokens(t, low) + _rank_tokens(t, low)
+    folded = caseless(t, low)
+    tokens = count_tokens(t, low) + _rank_tokens(folded, low)
     if not tokens:
         return ()
     tokens.sort(key=lambda k: k.start)
@@ -133,10 +163,12 @@ def extract(
     # Places and years are only ever looked up before a count or in its
     # paragraph: nothing after the last counted paragraph is read.
     limit = next(p.end for p in paras if p.end >= tokens[-1].start)
-    mentions = find_mentions(t, 0, limit, low=low)
-    places = PlaceIndex(t, mentions, head_mentions, default)
+    blocks = closed_blocks(low, [p for p in paras if p.start <= limit])
+    block_starts = [b.start for b in blocks]
+    counted = sorted({bisect.bisect_right(block_starts, k.start) - 1 for k in tokens})
+    places = PlaceIndex(t, low, folded, blocks, counted, head_mentions, default)
     years = YearIndex(find_marks(low, published, limit), published)
-    doc = _Document(t, places, years, places.spans())
+    doc = _Document(t, folded, places, years, _Spans(places.spans()))
     starts = [k.start for k in tokens]
     figures: list[Figure] = []
     for para in paras:
@@ -145,14 +177,19 @@ def extract(
         lo, hi = bisect.bisect_left(starts, para.start), bisect.bisect_left(starts, para.end)
         if lo == hi:
             continue
-        ocop_paragraph = OCOP_WORDS.search(t, para.start, para.end) is not None
+        ocop_paragraph = (
+            folded.find("ocop", para.start, para.end) >= 0
+            or _OCOP_CASELESS.search(folded, para.start, para.end) is not None
+        )
         for sentence in sentences(t, para):
             s_lo = bisect.bisect_left(starts, sentence.start, lo, hi)
             s_hi = bisect.bisect_left(starts, sentence.end, lo, hi)
             if s_lo == s_hi:
                 continue
             counts = _sentence_counts(doc, tokens[s_lo:s_hi], sentence, para, ocop_paragraph)
-            figures.extend(_figure(doc, c, sentence, norm) for c in counts)
+            if counts:
+                written = " ".join(t[sentence.start : sentence.end].split())
+                figures.extend(_figure(doc, c, written, norm) for c in counts)
     figures = _without_headline_restatements(_unique(figures), norm.original(head_end))
     return tuple(_without_classless_restatements(figures))
 
@@ -165,10 +202,10 @@ def _headline_end(text: str, first: Span, headline: str | None) -> int:
     return first.end if written == " ".join(normalize(headline).text.split()) else 0
 
 
-def _rank_tokens(text: str, low: str) -> list[NumberToken]:
+def _rank_tokens(folded: str, low: str) -> list[NumberToken]:
     found: list[NumberToken] = []
     for match in itertools.chain.from_iterable(p.finditer(low) for p in RANKS):
-        noun = _RANKED_NOUN.match(text, match.end())
+        noun = _RANKED_NOUN.match(folded, match.end())
         subject = PRODUCT
         if noun is not None and noun.group("noun").lower().startswith("chủ"):
             subject = PRODUCER
@@ -193,10 +230,10 @@ def _sentence_counts(
     paragraph: Span,
     ocop_paragraph: bool,
 ) -> list[_Count]:
-    t = doc.text
+    t = doc.folded
     spans = clauses(t, sentence)
     clause_starts = [c.start for c in spans]
-    tokens = [k for k in tokens if not _inside(k.start, doc.blocked)]
+    tokens = [k for k in tokens if not doc.blocked.cover(k.start)]
     if any(k.subject == POINT for k in tokens):
         tokens = _outlet_points(tokens)
     counts: list[_Count] = []
@@ -295,7 +332,7 @@ def _not_trapped(doc: _Document, count: _Count) -> bool:
     if count.is_rank:
         return True
     reason = trap_reason(
-        doc.text,
+        doc.folded,
         number_start=token.start,
         noun_end=token.noun_end,
         subject=count.subject,
@@ -314,7 +351,7 @@ def _in_programme(doc: _Document, count: _Count, programme: bool) -> bool:
         return False
     if count.linked_to is not None or count.parent is not None:
         return True
-    t = doc.text
+    t = doc.folded
     token = count.token
     return (
         count.subject == PRODUCT and stars_after(t, token.noun_end, count.segment_end) is not None
@@ -332,7 +369,7 @@ def _resolve_point(count: _Count) -> bool:
 
 
 def _assign_parents(doc: _Document, counts: list[_Count], sentence: Span) -> None:
-    t = doc.text
+    t = doc.folded
     previous: _Count | None = None
     referred = _referred_parent(doc, counts, sentence)
     if referred is not None:
@@ -357,11 +394,10 @@ def _referred_parent(doc: _Document, counts: list[_Count], sentence: Span) -> _C
     """The earlier count a breakdown sentence ("Trong đó, ...") splits, if any."""
     if not counts or counts[0].is_rank or counts[0].linked_to is not None or not doc.tops:
         return None
-    t = doc.text
-    named = breakdown.named_whole(t, sentence.start, counts[0].token.start)
+    named = breakdown.named_whole(doc.folded, sentence.start, counts[0].token.start)
     if named is not None:
         return _recent_top(doc, lambda top: top.value == named)
-    if not breakdown.opens_breakdown_sentence(t, sentence.start):
+    if not breakdown.opens_breakdown_sentence(doc.text, sentence.start):
         return None
     parts = [c for c in counts if c.linked_to is None and not c.is_rank]
     total = sum(c.value for c in parts if c.subject == parts[0].subject)
@@ -446,7 +482,7 @@ def _apply_new_total(counts: list[_Count]) -> None:
 
 
 def _assign_details(doc: _Document, count: _Count, sentence: Span, paragraph: Span) -> None:
-    t = doc.text
+    t = doc.folded
     token = count.token
     count.qualifier, qualifier_start = qualifier_before(t, token.start, count.segment_start)
     if count.linked_to is not None:
@@ -488,7 +524,7 @@ def _stars(text: str, count: _Count, qualifier_start: int) -> Stars | None:
     return found
 
 
-def _figure(doc: _Document, count: _Count, sentence: Span, norm: NormalText) -> Figure:
+def _figure(doc: _Document, count: _Count, sentence: str, norm: NormalText) -> Figure:
     place = count.place
     province = None
     if place is not None and place.level != NATIONAL:
@@ -505,14 +541,10 @@ def _figure(doc: _Document, count: _Count, sentence: Span, norm: NormalText) -> 
         place_text=place.text if place else None,
         place_level=place.level if place else None,  # type: ignore[arg-type]
         province=province,
-        sentence=" ".join(doc.text[sentence.start : sentence.end].split()),
+        sentence=sentence,
         start=norm.original(count.token.start),
         end=norm.original(count.token.end),
     )
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= position < e for s, e in spans)
 
 
 def _unique(figures: list[Figure]) -> list[Figure]:

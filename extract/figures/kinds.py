@@ -41,91 +41,88 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-EXPIRED = re.compile(
-    r"hết\s+(?:thời\s+)?hạn|hết\s+hiệu\s+lực|thu\s+hồi|không\s+tham\s+gia\s+đánh\s+giá\s+lại", re.I
+from extract.figures.caseless import compile_caseless, word_start
+
+# "hiện" (now), but not "thực hiện", "thể hiện", "xuất hiện", "phát hiện".
+_NOW_WORD = rf"{word_start('hiện')}(?<!thực hiện)(?<!thể hiện)(?<!xuất hiện)(?<!phát hiện)(?!\w)"
+EXPIRED = compile_caseless(
+    r"hết\s+(?:thời\s+)?hạn|hết\s+hiệu\s+lực|thu\s+hồi|không\s+tham\s+gia\s+đánh\s+giá\s+lại"
 )
 # "đánh giá lại do hết thời hạn": expiry given as the reason of another event.
-EXPIRY_AS_REASON = re.compile(r"(?:(?<!\w)do|vì|sau\s+khi)\s+(?:đã\s+)?$", re.I)
-CANDIDATE = re.compile(
+EXPIRY_AS_REASON = compile_caseless(rf"(?:{word_start('do')}|vì|sau\s+khi)\s+(?:đã\s+)?$")
+CANDIDATE = compile_caseless(
     r"tiềm\s+năng|đề\s+nghị|đề\s+xuất|tham\s+gia(?:\s+dự\s+thi)?\s+(?:đánh\s+giá|phân\s+hạng|chấm|đợt)"
-    r"|dự\s+thi|đăng\s+ký|trình\s+(?:Hội\s+đồng|Trung\s+ương|Bộ)|chấm\s+điểm",
-    re.I,
+    r"|dự\s+thi|đăng\s+ký|trình\s+(?:Hội\s+đồng|Trung\s+ương|Bộ)|chấm\s+điểm"
 )
 # A proposal to a higher council frames every count after it in the sentence.
-PROPOSAL = re.compile(
-    r"(?:đề\s+nghị|đề\s+xuất|trình)\s+(?:lên\s+)?(?:Hội\s+đồng|(?:cấp\s+)?Trung\s+ương|Bộ|xem\s+xét)",
-    re.I,
+PROPOSAL = compile_caseless(
+    r"(?:đề\s+nghị|đề\s+xuất|trình)\s+(?:lên\s+)?(?:Hội\s+đồng|(?:cấp\s+)?Trung\s+ương|Bộ|xem\s+xét)"
 )
-TARGET = re.compile(
-    r"phấn\s+đấu|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|đặt\s+ra|đề\s+ra|(?<!\w)sẽ(?!\w)"
-    r"|hướng\s+(?:tới|đến)|định\s+hướng",
-    re.I,
+TARGET = compile_caseless(
+    r"phấn\s+đấu|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|đặt\s+ra|đề\s+ra"
+    rf"|{word_start('sẽ')}(?!\w)"
+    r"|hướng\s+(?:tới|đến)|định\s+hướng"
 )
 # Words that turn a target word into an achievement ("vượt kế hoạch").
-TARGET_NEGATED = re.compile(
-    r"(?:vượt|hoàn\s+thành|theo|thực\s+hiện|ban\s+hành|so\s+với|đạt|của)\s+(?:\S+\s+)?$", re.I
+TARGET_NEGATED = compile_caseless(
+    r"(?:vượt|hoàn\s+thành|theo|thực\s+hiện|ban\s+hành|so\s+với|đạt|của)\s+(?:\S+\s+)?$"
 )
-DONE = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)", re.I)
-RERECOGNIZED = re.compile(
+DONE = compile_caseless(rf"(?:{word_start('đã')}|{word_start('vừa')})(?!\w)")
+RERECOGNIZED = compile_caseless(
     r"công\s+nhận\s+lại|đánh\s+giá\s+lại|cấp\s+lại|tái\s+(?:công\s+nhận|chứng\s+nhận|đạt\s+chuẩn|cấp)"
-    r"|phân\s+hạng\s+lại|gia\s+hạn",
-    re.I,
+    r"|phân\s+hạng\s+lại|gia\s+hạn"
 )
-UPGRADED = re.compile(r"nâng\s+(?:hạng|sao|cấp)|được\s+nâng\s+lên|nâng\s+từ|lên\s+hạng", re.I)
-NEW_TOTAL = re.compile(r"nâng\s+tổng(?:\s+số)?", re.I)
-TOTAL = re.compile(
+UPGRADED = compile_caseless(r"nâng\s+(?:hạng|sao|cấp)|được\s+nâng\s+lên|nâng\s+từ|lên\s+hạng")
+NEW_TOTAL = compile_caseless(r"nâng\s+tổng(?:\s+số)?")
+TOTAL = compile_caseless(
     r"tổng\s+số|tổng\s+cộng|lũy\s+kế|luỹ\s+kế|hiện\s+(?:nay\s+)?(?:đang\s+)?có|hiện\s+nay"
     r"|đến\s+nay|tới\s+nay|tính\s+đến|đến\s+thời\s+điểm\s+này"
     r"|(?:toàn|cả)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quốc|nước|xã)\s+(?:hiện\s+)?(?:đã\s+)?có"
-    r"|đã\s+có|như\s+vậy|có\s+tổng|(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!\w)hiện(?!\w)",
-    re.I,
+    rf"|đã\s+có|như\s+vậy|có\s+tổng|{_NOW_WORD}"
 )
 # Stock words that keep "có N sản phẩm được công nhận" a total.
-STOCK = re.compile(
+STOCK = compile_caseless(
     r"tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|tới\s+nay|tính\s+đến|thời\s+điểm\s+này|như\s+vậy"
-    r"|còn\s+hiệu\s+lực|(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!\w)hiện(?!\w)",
-    re.I,
+    rf"|còn\s+hiệu\s+lực|{_NOW_WORD}"
 )
 # A round or a year named in the sentence: "năm 2025", "đợt 2", "năm nay".
-ROUND_OR_YEAR = re.compile(r"(?<!\w)(?:năm\s+(?:\d{4}|nay)|đợt\s+(?:\d|[IV]))", re.I)
+ROUND_OR_YEAR = compile_caseless(
+    rf"{word_start('năm')}\s+(?:\d{{4}}|nay)|{word_start('đợt')}\s+(?:\d|[IV])"
+)
 # "thêm", "vừa", "mới", "cấp mới" name a new round even after "Đến nay,".
-RECOGNIZED_STRONG = re.compile(
-    r"thêm|(?<!\w)vừa(?!\w)|công\s+nhận\s+mới|cấp\s+mới|mới\s+được", re.I
+RECOGNIZED_STRONG = compile_caseless(
+    rf"thêm|{word_start('vừa')}(?!\w)|công\s+nhận\s+mới|cấp\s+mới|mới\s+được"
 )
 # "mới" alone is no marker: "tỉnh Phú Thọ mới có" is the new (merged) province.
-RECOGNIZED = re.compile(
-    r"công\s+nhận|chứng\s+nhận|thêm|(?<!\w)đạt(?!\w)|xếp\s+hạng|xây\s+dựng\s+được|cấp\s+mới"
-    r"|được\s+trao|(?<!\w)vừa(?!\w)|mới\s+được|phân\s+hạng|lần\s+đầu",
-    re.I,
+RECOGNIZED = compile_caseless(
+    rf"công\s+nhận|chứng\s+nhận|thêm|{word_start('đạt')}(?!\w)|xếp\s+hạng|xây\s+dựng\s+được"
+    rf"|cấp\s+mới|được\s+trao|{word_start('vừa')}(?!\w)|mới\s+được|phân\s+hạng|lần\s+đầu"
 )
-RECOGNIZED_AFTER = re.compile(
+RECOGNIZED_AFTER = compile_caseless(
     r"^\s*(?:OCOP\s+)?(?:được\s+|đã\s+được\s+)?(?:công\s+nhận|chứng\s+nhận|đạt\s+(?:chuẩn|tiêu\s+chuẩn)"
-    r"|xếp\s+hạng|cấp\s+mới|mới)",
-    re.I,
+    r"|xếp\s+hạng|cấp\s+mới|mới)"
 )
 # "Hai sản phẩm vải thiều sấy và bánh đa cua ... vừa được công nhận": the verb
 # after a list of names.
-RECOGNIZED_LATER = re.compile(
-    r"(?<!\w)(?:vừa|mới)\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|đạt)(?!\w)", re.I
+RECOGNIZED_LATER = compile_caseless(
+    rf"(?:{word_start('vừa')}|{word_start('mới')})\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|đạt)(?!\w)"
 )
 # Sentence openers that put every count of the sentence at "now".
-NOW_OPENER = re.compile(
+NOW_OPENER = compile_caseless(
     r"^\s*(?:hiện\s+nay|hiện\s+tại|hiện|đến\s+nay|tới\s+nay|tính\s+đến[^,]*|lũy\s+kế[^,]*"
-    r"|đến\s+thời\s+điểm\s+này|như\s+vậy)\s*,",
-    re.I,
+    r"|đến\s+thời\s+điểm\s+này|như\s+vậy)\s*,"
 )
 # Sentence openers that report a round's result.
-RESULT_OPENER = re.compile(
-    r"^\s*(?:(?:theo\s+)?kết\s+quả[^,.;]{0,60}|theo\s+(?:các\s+)?quyết\s+định(?:\s+(?:này|trên))?)\s*,",
-    re.I,
+RESULT_OPENER = compile_caseless(
+    r"^\s*(?:(?:theo\s+)?kết\s+quả[^,.;]{0,60}|theo\s+(?:các\s+)?quyết\s+định(?:\s+(?:này|trên))?)\s*,"
 )
 # "đạt 57% kế hoạch năm": progress of the year's round, not a stock.
-PLAN_PROGRESS = re.compile(
-    r"đạt\s+\d+(?:,\d+)?\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", re.I
+PLAN_PROGRESS = compile_caseless(
+    r"đạt\s+\d+(?:,\d+)?\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)"
 )
 # A clause continuing its predecessor: "Công nhận ... 4 sao, gồm 05 sản phẩm".
-CONTINUATION = re.compile(r"\s*(?:bao\s+gồm|gồm|đối\s+với|cụ\s+thể)\b", re.I)
-HEADING_RECOGNIZED = re.compile(r"công\s+nhận|chứng\s+nhận", re.I)
+CONTINUATION = compile_caseless(r"\s*(?:bao\s+gồm|gồm|đối\s+với|cụ\s+thể)\b")
+HEADING_RECOGNIZED = compile_caseless(r"công\s+nhận|chứng\s+nhận")
 
 
 @dataclass(frozen=True, slots=True)

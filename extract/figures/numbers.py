@@ -62,10 +62,16 @@ _NOUN_SCANS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # What turns a bare "điểm" / "cửa hàng" into an outlet noun.
 _OUTLET_TAIL = re.compile(r"\s+(?:giới\s+thiệu|bán|trưng\s+bày)")
 # The number right before a noun (window search; "(?<!...)" keeps "VD20", "1,5").
-_NUMBER_BEFORE = re.compile(rf"(?<![\w.,/\-–])(?P<num>{_DIGITS})(?:/(?P<of>\d{{1,5}}))?\s+$")
+# Written digit-led (the look-behind after the first digit) so that the engine
+# skips ahead to digits; the same as "(?<![\w.,/\-–])(?P<num>{_DIGITS})...".
+_NUMBER_BEFORE = re.compile(
+    r"(?P<num>\d(?<![\w.,/\-–]\d)(?:\d{0,2}(?:\.\d{3})+|\d{0,4}))(?:/(?P<of>\d{1,5}))?\s+$"
+)
 _LOOKBACK = 24
 _SPACE = frozenset(" \t\n\r\u00a0")
 # Spelled-out counts stand before "sản phẩm": found from the noun backwards.
+# Their last letters: most nouns follow a word ending otherwise, and are skipped.
+_NUMBER_WORD_ENDINGS = frozenset(word[-1] for word in NUMBER_WORDS)
 _WORD_BEFORE = re.compile(rf"(?<![\w.,/\-–])(?P<word>{_WORD.lower()})\s+$")
 # Ranks: "đứng thứ 2 cả nước", "xếp thứ 3 khu vực" (matched on lower-cased text).
 # One literal-led pattern per verb (see _NOUN_SCANS on why not one alternation).
@@ -106,8 +112,21 @@ def count_tokens(text: str, low: str | None = None) -> list[NumberToken]:
     low = lowered(text) if low is None else low
     tokens: list[NumberToken] = []
     for subject, pattern in _NOUN_SCANS:
+        words_count = subject == PRODUCT  # spelled-out counts stand only before products
         for noun in pattern.finditer(low):
-            token = _count_before(text, low, subject, noun.start(), noun.end())
+            start = noun.start()
+            if start > 1 and low[start - 1] == " ":
+                # The plain case, decided as _count_before would: the word before
+                # the noun ends at start - 2; only a digit or the last letter of a
+                # number word can make a count.
+                last = low[start - 2]
+                if not (
+                    last.isdigit()
+                    or last in _SPACE
+                    or (words_count and last in _NUMBER_WORD_ENDINGS)
+                ):
+                    continue
+            token = _count_before(text, low, subject, start, noun.end())
             if token is not None:
                 tokens.append(token)
     for match in NEW_TOTAL_COUNT.finditer(low):
@@ -145,8 +164,8 @@ def _count_before(
             if tail is not None:
                 subject, noun_end = OUTLET, tail.end()
         return NumberToken(value, match.start("num"), match.end("num"), subject, noun_end, ratio)
-    if subject != PRODUCT or not low[j].isalpha():
-        return None
+    if subject != PRODUCT or low[j] not in _NUMBER_WORD_ENDINGS:
+        return None  # the word before the noun (it ends at j) is no number word
     before = _WORD_BEFORE.search(low, window, noun_start)
     if before is None or text[before.start("word") : before.end("word")] == "năm":
         return None  # lower-case "năm" is "year"; only "Năm" at a sentence start is 5

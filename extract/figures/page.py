@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.figures.caseless import caseless, compile_caseless
+
 # Lines above the headline that are not it.
 _CHROME_LINE = re.compile(
     r"^\s*(?:đường\s+dây\s+nóng|hotline|điện\s+thoại|email|liên\s+hệ|trang\s+chủ|đăng\s+nhập)\b"
@@ -35,7 +37,11 @@ _DATE_LINE = re.compile(
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?GMT[+\-]\d+\)?)?\s*$",
     re.I,
 )
-_CAPTION = re.compile(r"[-–—]?\s*Ảnh\s*\d+\s*\.?\s*$|^\s*Ảnh\s*(?:minh\s+họa)?\s*:", re.I)
+# A caption: "... - Ảnh 1." at the end of the line or "Ảnh:" at its start. Two
+# caseless patterns, the first literal-led, so that long body lines are passed
+# over quickly (the optional dash before "Ảnh" changes no line's verdict).
+_CAPTION_END = compile_caseless(r"Ảnh\s*\d+\s*\.?\s*$")
+_CAPTION_START = compile_caseless(r"\s*Ảnh\s*(?:minh\s+họa)?\s*:")
 # A byline: two to eight capitalised words, names joined by "-", ",", "và".
 _BYLINE = re.compile(
     r"^\s*(?:(?:Bài|Ảnh|Bài\s+và\s+ảnh|Tin|Video)\s*:\s*)?"
@@ -59,11 +65,12 @@ def article_of_page(page: str) -> PageArticle:
     end = _article_end(lines, headline_index or 0)
     for i in range(end, len(lines)):
         keep[i] = False
+    following = _next_lines(lines, end)
     for i in range((headline_index or 0) + 1, end):
         line = lines[i].strip()
         if not line:
             continue
-        if _is_chrome_inside(line, lines, i):
+        if _is_chrome_inside(line, following[i]):
             keep[i] = False
     text = "".join(line if kept else _blank(line) for line, kept in zip(lines, keep, strict=True))
     headline = lines[headline_index].strip() if headline_index is not None else None
@@ -113,12 +120,26 @@ def _drop_title_lines(lines: list[str], end: int, start: int) -> int:
     return j
 
 
-def _is_chrome_inside(line: str, lines: list[str], index: int) -> bool:
-    if _CAPTION.search(line) or _DATE_LINE.match(line) or _TEASER_TIME.match(line):
+def _next_lines(lines: list[str], end: int) -> list[str]:
+    """For each line before `end`, the next non-empty line (stripped), or ""."""
+    following = [""] * end
+    upcoming = next((ln.strip() for ln in lines[end:] if ln.strip()), "")
+    for i in range(end - 1, -1, -1):
+        following[i] = upcoming
+        upcoming = lines[i].strip() or upcoming
+    return following
+
+
+def _is_caption(line: str) -> bool:
+    folded = caseless(line)
+    return bool(_CAPTION_END.search(folded) or _CAPTION_START.match(folded))
+
+
+def _is_chrome_inside(line: str, following: str) -> bool:
+    if _is_caption(line) or _DATE_LINE.match(line) or _TEASER_TIME.match(line):
         return True
     if len(line) <= _MAX_BYLINE_CHARS and _BYLINE.match(line) and not line.endswith("."):
         return True
-    following = next((ln.strip() for ln in lines[index + 1 :] if ln.strip()), "")
     # a photo caption that repeats the start of the next paragraph
     return bool(following) and following != line and following.startswith(line)
 

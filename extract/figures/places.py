@@ -1,6 +1,9 @@
 """Places: administrative units named in the text, and which one a figure is about.
 
-Mentions are found once per document:
+Mentions are found block by block (segment.closed_blocks: runs of paragraphs
+no mention crosses out of), the blocks with counts up front and an earlier
+one only when an anaphor looks back into it; roles are worked out when a
+look-up first needs them. What is found:
 - a unit word and a capitalised name ("tỉnh Thanh Hóa", "huyện Thiệu Hóa",
   "thị trấn Yên Cát"); chains "thị trấn A, huyện B, tỉnh C" and "huyện B (C)"
   become one mention whose place is the most specific unit;
@@ -24,9 +27,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.figures.admin import (
     CENTRAL_CITIES,
@@ -34,6 +37,7 @@ from extract.figures.admin import (
     districts_named,
     units,
 )
+from extract.figures.caseless import caseless, compile_caseless, word_start
 from extract.figures.charclass import LOWER, UPPER
 from extract.figures.normalize import lowered
 from extract.figures.segment import Span
@@ -77,7 +81,7 @@ _NAME = re.compile(
 )
 # Numbered wards and districts exist ("Phường 4", "Quận 1"); nowhere else.
 _NUMBERED_UNITS = frozenset({"phường", "quận"})
-# "Hợp tác xã" is a cooperative, not a commune.
+# "Hợp tác xã" is a cooperative, not a commune (looked for only where "tác" is near).
 _NOT_A_UNIT_BEFORE = re.compile(r"(?:hợp\s+tác|tổ\s+hợp\s+tác)\s+$")
 # One literal-led pattern each: an alternation steps through every character.
 _NATIONAL = (re.compile(r"cả\s+nước"), re.compile(r"toàn\s+quốc"))
@@ -97,19 +101,57 @@ _UPPER_SET = frozenset(UPPER)
 _LOWER_SET = frozenset(LOWER)
 
 _CHAIN_GLUE = re.compile(r"\s*(?:,|-|–|\()\s*$")
-_COMPARISON = re.compile(r"(?:\bsau|\bso\s+với|\bhơn|\btrước|\bcùng|\bnhư)\s+$", re.I)
-_VENUE = re.compile(r"\btại\s+$", re.I)
+# Role patterns read the caseless clause before a mention, literal-led (caseless.py).
+_COMPARISON = compile_caseless(
+    rf"(?:{word_start('sau')}|{word_start('so')}\s+với|{word_start('hơn')}|{word_start('trước')}"
+    rf"|{word_start('cùng')}|{word_start('như')})\s+$"
+)
+_VENUE = compile_caseless(word_start("tại") + r"\s+$")
 # "Tại Hà Tĩnh, hiện có 431 ...": a sentence opening with "Tại X," names its topic.
 _TOPIC = re.compile(r"^\s*Tại\s+$")
-_RANK_SCOPE = re.compile(r"(?:\bthứ\s+\d{1,2}|\bdẫn\s+đầu)\s+$", re.I)
+_RANK_SCOPE = compile_caseless(
+    word_start("thứ") + r"\s+\d{1,2}\s+$|" + word_start("dẫn") + r"\s+đầu\s+$"
+)
 _DATELINE = re.compile(r"\s*\((?:TTXVN|[A-ZĐ]{2,6}(?:\s*\d|\)))")
+# "(?<!\w)(?:Văn\s+phòng|Sở|...)(?!\w)", written literal-led.
+_ORG_HEADS = (
+    "Văn phòng",
+    "Sở",
+    "Ban",
+    "Hội đồng",
+    "Bộ",
+    "Chi cục",
+    "Trung tâm",
+    "Liên minh",
+    "Hiệp hội",
+    "Hội",
+    "Cục",
+    "Phòng",
+    "Công ty",
+    "Hợp tác xã",
+    "HTX",
+    "Đài",
+    "Báo",
+    "Tổ",
+    "Trường",
+    "Viện",
+    "Ngân hàng",
+    "Quỹ",
+    "Đoàn",
+    "Tỉnh ủy",
+    "Huyện ủy",
+)
 _ORG_HEAD = re.compile(
-    r"(?<!\w)(?:Văn\s+phòng|Sở|Ban|Hội\s+đồng|Bộ|Chi\s+cục|Trung\s+tâm|Liên\s+minh|Hiệp\s+hội"
-    r"|Hội|Cục|Phòng|Công\s+ty|Hợp\s+tác\s+xã|HTX|Đài|Báo|Tổ|Trường|Viện|Ngân\s+hàng|Quỹ"
-    r"|Đoàn|Tỉnh\s+ủy|Huyện\s+ủy)(?!\w)"
+    "(?:"
+    + "|".join(
+        word_start(head.split()[0]) + "".join(r"\s+" + word for word in head.split()[1:])
+        for head in _ORG_HEADS
+    )
+    + r")(?!\w)"
 )
 _GOVERNMENT = re.compile(r"UBND|[ỦU]ỷ?\s*ban\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|HĐND|chính\s+quyền")
-_CLAUSE_BREAK = re.compile(r"[,;:.()\n]")
+# Everything up to the last clause break ("." matches a line break too).
+_LAST_BREAK = re.compile(r".*[,;:.()\n]", re.S)
 _ROLE_LOOKBACK = 80
 
 
@@ -133,18 +175,38 @@ class Mention:
 
 
 def find_mentions(
-    text: str, start: int = 0, end: int | None = None, *, low: str | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    low: str | None = None,
+    reach: tuple[int, int] | None = None,
+    with_roles: bool = True,
 ) -> list[Mention]:
-    """Mentions in text[start:end]; `low` is `text` lower-cased (same length) when at hand."""
+    """Mentions starting in text[start:end]; `low` is `text` lower-cased (same length).
+
+    `reach` (default: start and end) bounds what the rules may read around a
+    mention: a clause opening before an anaphor, a name after a unit word.
+    Without roles every mention says SUBJECT_ROLE; role_of gives the real one.
+    """
     end = len(text) if end is None else end
     low = lowered(text) if low is None else low
-    prefixed, anaphors = _unit_words(text, low, start, end)
+    floor, ceiling = (start, end) if reach is None else reach
+    prefixed, anaphors = _unit_words(text, low, start, end, floor, ceiling)
     named = _chains(text, prefixed)
     taken = [(m.start, m.end) for m in named]
     found = named + _bare_provinces(text, start, end, taken) + _national(text, low, start, end)
     found += anaphors
     found.sort(key=lambda m: m.start)
-    return [_with_role(text, m) for m in found]
+    if not with_roles:
+        return found
+    folded = caseless(text, low)
+    return [_with_role(text, folded, m) for m in found]
+
+
+def role_of(text: str, folded: str, mention: Mention) -> str:
+    """The role of a mention found without roles; `folded` is caseless(text)."""
+    return SUBJECT_ROLE if mention.anaphor is not None else _role(text, folded, mention)
 
 
 # A headline opening with a bare district name: "Hậu Lộc: 8 sản phẩm ...", "Đức Thọ phấn đấu ...".
@@ -181,18 +243,35 @@ def headline_mentions(headline: str, default_province: str | None) -> list[Menti
 
 
 class PlaceIndex:
-    """The document's mentions, with the look-ups a figure needs."""
+    """The document's mentions, with the look-ups a figure needs.
+
+    Mentions are found per block (segment.closed_blocks): the blocks holding
+    counts up front, an earlier block only when an anaphor's antecedent is
+    sought in it.
+    """
 
     def __init__(
         self,
         text: str,
-        mentions: Sequence[Mention],
+        low: str,
+        folded: str,
+        blocks: Sequence[Span],
+        counted: Sequence[int],
         headline: Sequence[Mention],
         default_province: str | None,
     ) -> None:
         self._text = text
-        self._mentions = list(mentions)
-        self._starts = [m.start for m in self._mentions]
+        self._low = low
+        self._folded = folded
+        self._blocks = list(blocks)
+        self._block_starts = [b.start for b in self._blocks]
+        # What find_mentions over the blocks' whole stretch may read.
+        self._reach = (0, self._blocks[-1].end) if self._blocks else (0, 0)
+        self._found: list[list[Mention] | None] = [None] * len(self._blocks)
+        self._roles: dict[int, str] = {}  # by id() of a found mention: worked out when asked
+        self._starts: list[list[int]] = [[] for _ in self._blocks]
+        for index in counted:
+            self._read(index)
         self._headline = next(
             (self.resolve(m) for m in headline if m.anaphor is None and m.role not in _NEVER_ROLES),
             None,
@@ -203,24 +282,29 @@ class PlaceIndex:
         ) or default_province
 
     def spans(self) -> list[tuple[int, int]]:
-        return [(m.start, m.end) for m in self._mentions if m.anaphor is None]
+        """Named places in the blocks read so far (all the blocks with counts)."""
+        return [
+            (m.start, m.end)
+            for found in self._found
+            if found is not None
+            for m in found
+            if m.anaphor is None
+        ]
 
     def in_clause(self, clause: Span, number_start: int) -> Unit | None:
         """Nearest usable mention before the number in the clause, else the first after."""
-        lo = bisect.bisect_left(self._starts, clause.start)
-        hi = bisect.bisect_left(self._starts, clause.end)
-        candidates = [m for m in self._mentions[lo:hi] if m.role not in _NEVER_ROLES]
-        before = [m for m in candidates if m.end <= number_start]
-        if before:
-            return self.resolve(before[-1])
-        after = [m for m in candidates if m.start >= number_start]
-        return self.resolve(after[0]) if after else None
+        found = self._between(clause.start, clause.end)
+        for mention in reversed(found):
+            if mention.end <= number_start and self._role(mention) not in _NEVER_ROLES:
+                return self.resolve(mention)
+        for mention in found:
+            if mention.start >= number_start and self._role(mention) not in _NEVER_ROLES:
+                return self.resolve(mention)
+        return None
 
     def in_paragraph(self, paragraph: Span, before: int) -> Unit | None:
-        lo = bisect.bisect_left(self._starts, paragraph.start)
-        hi = bisect.bisect_left(self._starts, before)
-        for mention in reversed(self._mentions[lo:hi]):
-            if mention.role == SUBJECT_ROLE:
+        for mention in reversed(self._between(paragraph.start, before)):
+            if self._role(mention) == SUBJECT_ROLE:
                 return self.resolve(mention)
         return None
 
@@ -236,9 +320,8 @@ class PlaceIndex:
         if mention.anaphor is None:
             return mention.units[0]
         level = mention.anaphor
-        index = bisect.bisect_left(self._starts, mention.start)
-        for earlier in reversed(self._mentions[:index]):
-            if earlier.anaphor is not None or earlier.role in _NEVER_ROLES:
+        for earlier in self._earlier(mention.start):
+            if earlier.anaphor is not None or self._role(earlier) in _NEVER_ROLES:
                 continue
             unit = earlier.unit_at(level)
             if unit is not None:
@@ -248,8 +331,52 @@ class PlaceIndex:
         province = self.context_province if level != NATIONAL else None
         return Unit(self._text[mention.start : mention.end], level, province)
 
+    def _read(self, index: int) -> list[Mention]:
+        found = self._found[index]
+        if found is None:
+            block = self._blocks[index]
+            found = find_mentions(
+                self._text,
+                block.start,
+                block.end,
+                low=self._low,
+                reach=self._reach,
+                with_roles=False,
+            )
+            self._found[index] = found
+            self._starts[index] = [m.start for m in found]
+        return found
 
-def _unit_words(text: str, low: str, start: int, end: int) -> tuple[list[Mention], list[Mention]]:
+    def _role(self, mention: Mention) -> str:
+        role = self._roles.get(id(mention))
+        if role is None:
+            role = self._roles[id(mention)] = role_of(self._text, self._folded, mention)
+        return role
+
+    def _block_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self._block_starts, position) - 1)
+
+    def _between(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in [start, end), a stretch inside one block with counts."""
+        index = self._block_of(start)
+        found = self._read(index)
+        starts = self._starts[index]
+        return found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def _earlier(self, position: int) -> Iterator[Mention]:
+        """Mentions starting before `position`, nearest first, reading blocks as needed."""
+        if not self._blocks:
+            return
+        index = self._block_of(position)
+        found = self._read(index)
+        yield from reversed(found[: bisect.bisect_left(self._starts[index], position)])
+        for earlier in range(index - 1, -1, -1):
+            yield from reversed(self._read(earlier))
+
+
+def _unit_words(
+    text: str, low: str, start: int, end: int, floor: int, ceiling: int
+) -> tuple[list[Mention], list[Mention]]:
     named: list[Mention] = []
     anaphors: list[Mention] = []
     for match in _UNIT_WORD.finditer(low, start, end):
@@ -257,9 +384,10 @@ def _unit_words(text: str, low: str, start: int, end: int) -> tuple[list[Mention
         if (s > 0 and low[s - 1].isalnum()) or (e < len(low) and low[e].isalnum()):
             continue
         word = " ".join(match.group().split())
-        if _NOT_A_UNIT_BEFORE.search(low, max(0, s - 14), s):
+        window = max(0, s - 14)
+        if low.find("tác", window, s) >= 0 and _NOT_A_UNIT_BEFORE.search(low, window, s):
             continue
-        name = _NAME.match(text, e, end)
+        name = _NAME.match(text, e, ceiling)
         if name is not None and name.group("name")[0].isdigit() and word not in _NUMBERED_UNITS:
             name = None  # "toàn huyện 28 sản phẩm": a count, not "Phường 4"
         if name is not None:
@@ -276,7 +404,7 @@ def _unit_words(text: str, low: str, start: int, end: int) -> tuple[list[Mention
         elif (
             word in _CLAUSE_SUBJECT_UNITS
             and _next_is_lower(text, e)
-            and _CLAUSE_OPENING.search(text, max(start, s - 12), s)
+            and _CLAUSE_OPENING.search(text, max(floor, s - 12), s)
         ):
             anaphors.append(_anaphor(text, s, e, level))
     return named, anaphors
@@ -298,6 +426,7 @@ def _named_mention(text: str, start: int, word: str, name: re.Match[str]) -> Men
     return Mention(start, start + len(written), (Unit(written, level, province),), SUBJECT_ROLE)
 
 
+@lru_cache(maxsize=8192)  # pure; the same few dozen names recur in every article
 def _named_unit(word: str, name: str) -> tuple[str, str, str | None] | None:
     """(name as kept, level, province) for a unit word and the words after it."""
     level = _UNIT_WORDS[word]
@@ -433,27 +562,30 @@ def _anaphor(text: str, start: int, end: int, level: str) -> Mention:
     return Mention(start, end, (Unit(text[start:end], level, None),), SUBJECT_ROLE, level)
 
 
-def _with_role(text: str, mention: Mention) -> Mention:
+def _with_role(text: str, folded: str, mention: Mention) -> Mention:
     if mention.anaphor is not None:
         return mention
-    role = _role(text, mention)
+    role = _role(text, folded, mention)
     if role == SUBJECT_ROLE:
         return mention
     return Mention(mention.start, mention.end, mention.units, role, None)
 
 
-def _role(text: str, mention: Mention) -> str:
-    lookback = text[max(0, mention.start - _ROLE_LOOKBACK) : mention.start]
-    breaks = list(_CLAUSE_BREAK.finditer(lookback))
-    clause_before = lookback[breaks[-1].end() :] if breaks else lookback
-    if mention.units[0].level == NATIONAL and _RANK_SCOPE.search(clause_before):
+def _role(text: str, folded: str, mention: Mention) -> str:
+    start = max(0, mention.start - _ROLE_LOOKBACK)
+    lookback = text[start : mention.start]
+    last = _LAST_BREAK.match(lookback)
+    last_break = -1 if last is None else last.end() - 1
+    clause_before = lookback[last_break + 1 :]
+    folded = folded[start + last_break + 1 : mention.start]
+    if mention.units[0].level == NATIONAL and _RANK_SCOPE.search(folded):
         return "scope"
-    if _COMPARISON.search(clause_before):
+    if _COMPARISON.search(folded):
         return "comparison"
     if _DATELINE.match(text, mention.end):
         return "dateline"
-    if _VENUE.search(clause_before) and not (
-        _TOPIC.match(clause_before) and (not breaks or breaks[-1].group() in ".\n")
+    if _VENUE.search(folded) and not (
+        _TOPIC.match(clause_before) and (last_break < 0 or lookback[last_break] in ".\n")
     ):
         return "venue"
     heads = list(_ORG_HEAD.finditer(clause_before))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from extract.figures.caseless import compile_caseless, word_start
 
 QUALIFIERS = {
     "hơn": "more_than",
@@ -14,9 +14,10 @@ QUALIFIERS = {
     "ít nhất": "at_least",
     "tối thiểu": "at_least",
 }
-QUALIFIER_TAIL = re.compile(
-    r"(?<!\w)(?P<q>hơn|trên|gần|khoảng|xấp\s+xỉ|chừng|ít\s+nhất|tối\s+thiểu)(?:\s+là)?\s+$",
-    re.IGNORECASE,
+QUALIFIER_TAIL = compile_caseless(
+    rf"(?P<q>{word_start('hơn')}|{word_start('trên')}|{word_start('gần')}|{word_start('khoảng')}"
+    rf"|{word_start('xấp')}\s+xỉ|{word_start('chừng')}|{word_start('ít')}\s+nhất"
+    rf"|{word_start('tối')}\s+thiểu)(?:\s+là)?\s+$"
 )
 
 

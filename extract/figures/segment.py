@@ -8,6 +8,7 @@ parentheses end a clause, so "(xã A, huyện B)" stays with its noun phrase.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.figures.charclass import UPPER
@@ -28,6 +29,11 @@ _ABBREVIATION = re.compile(rf"(?:\b(?:TP|Tp|TX|TT|TS|ThS|PGS|GS|BS|KS|Th|St)|\b[
 # Only the last few characters before a period can hold an abbreviation; the
 # character before the window is still seen by the pattern's \b.
 _LONGEST_ABBREVIATION = 3
+# A paragraph ending in a sentence mark holds no place mention that runs on
+# into the next paragraph; "TP." (the name may follow across the break) is the
+# exception.
+_CLOSED_ENDINGS = frozenset('.!?…"”’)]:;')
+_OPEN_ABBREVIATIONS = ("tp.", "tx.", "tt.")
 _CLAUSE_MARK = re.compile(r"[,;:()](?:(?<=[()])|(?=\s|$))")
 
 
@@ -82,6 +88,29 @@ def clauses(text: str, sentence: Span) -> list[Span]:
             start = match.end()
     spans.append(Span(start, sentence.end))
     return [s for s in spans if s.end > s.start]
+
+
+def closed_blocks(low: str, paragraphs: Sequence[Span]) -> list[Span]:
+    """Runs of paragraphs that no place mention (places.py) crosses out of.
+
+    `low` is the lower-cased text. The mentions found block by block are the
+    ones found over the whole text, so a block without counts is read only
+    when an anaphor looks back into it.
+    """
+    blocks: list[Span] = []
+    start: int | None = None
+    for paragraph in paragraphs:
+        start = paragraph.start if start is None else start
+        if _closed(low, paragraph.end):
+            blocks.append(Span(start, paragraph.end))
+            start = None
+    if start is not None:
+        blocks.append(Span(start, paragraphs[-1].end))
+    return blocks
+
+
+def _closed(low: str, end: int) -> bool:
+    return low[end - 1] in _CLOSED_ENDINGS and not low.endswith(_OPEN_ABBREVIATIONS, 0, end)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

@@ -9,37 +9,44 @@ Forms (spec "Star classes"): "3 sao" is 3-3; "3-4 sao", "từ 3 đến 4 sao" an
 
 from __future__ import annotations
 
-import re
+from extract.figures.caseless import compile_caseless
 
 Stars = tuple[int, int]
 
+# One of these is in every class form below.
+_CLASS_WORDS = ("sao", "cấp", "ocop")
+
 _STAR = r"([1-5])\s*sao"
 # Destination of an upgrade, done or planned: wins over any other class.
-DESTINATION = re.compile(rf"lên\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?{_STAR}", re.IGNORECASE)
-_FORMS = re.compile(
+DESTINATION = compile_caseless(rf"lên\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?{_STAR}")
+_FORMS = compile_caseless(
     rf"(?P<from>(?:từ\s+)?{_STAR}(?:\s+OCOP)?\s+trở\s+lên)"
     rf"|(?P<range>(?:từ\s+)?([1-5])\s*(?:-|–|đến|tới)\s*{_STAR})"
     rf"|(?P<list>{_STAR}\s*(?:,|và|hoặc|/)\s*{_STAR})"
     rf"|(?P<single>{_STAR})"
-    r"|(?P<national>cấp\s+(?:quốc\s+gia|Trung\s+ương)|OCOP\s+quốc\s+gia)",
-    re.IGNORECASE,
+    r"|(?P<national>cấp\s+(?:quốc\s+gia|Trung\s+ương)|OCOP\s+quốc\s+gia)"
 )
 # "4 sao là 12 sản phẩm", "hạng 4 sao có 12", "4 sao, gồm 03 sản phẩm".
-INVERTED_TAIL = re.compile(
+INVERTED_TAIL = compile_caseless(
     rf"{_STAR}(?:\s+OCOP)?\s*,?\s*(?:là|có|gồm|với|đối\s+với|cho|:)\s*(?:có\s+)?"
-    r"(?:(?:hơn|trên|gần|khoảng)\s+)?$",
-    re.IGNORECASE,
+    r"(?:(?:hơn|trên|gần|khoảng)\s+)?$"
 )
 # An upgrade's origin class names no class of the count ("6 sản phẩm nâng hạng từ 3 sao").
-ORIGIN = re.compile(r"(?:nâng\s+(?:hạng|cấp|sao)|nâng)\s+(?:\S+\s+){0,3}?từ\s+$", re.IGNORECASE)
-POTENTIAL_FIVE = re.compile(r"tiềm\s+năng\s+(?:đạt\s+)?(?:hạng\s+)?5\s*sao", re.IGNORECASE)
+ORIGIN = compile_caseless(r"(?:nâng\s+(?:hạng|cấp|sao)|nâng)\s+(?:\S+\s+){0,3}?từ\s+$")
+POTENTIAL_FIVE = compile_caseless(r"tiềm\s+năng\s+(?:đạt\s+)?(?:hạng\s+)?5\s*sao")
 # A class written without a count ("sản phẩm 4 sao rất ít") is not a figure;
 # this says whether a number is itself a class.
-STAR_AFTER_NUMBER = re.compile(r"\s*(?:-|–|đến)?\s*\d?\s*sao\b", re.IGNORECASE)
+STAR_AFTER_NUMBER = compile_caseless(r"\s*(?:-|–|đến)?\s*\d?\s*sao\b")
 
 
 def stars_after(text: str, start: int, end: int) -> Stars | None:
-    """The class written in text[start:end] (a count's own noun phrase)."""
+    """The class written in text[start:end] (a count's own noun phrase).
+
+    `text` is caseless (caseless.py). Every form holds "sao", "cấp" or "ocop":
+    a phrase with none of them (most) is passed over without a search.
+    """
+    if all(text.find(word, start, end) < 0 for word in _CLASS_WORDS):
+        return None
     destination = DESTINATION.search(text, start, end)
     if destination:
         k = int(destination.group(1))
@@ -66,8 +73,11 @@ def stars_after(text: str, start: int, end: int) -> Stars | None:
 
 
 def stars_before(text: str, start: int, floor: int) -> Stars | None:
-    """The inverted form: a class right before the count."""
-    match = INVERTED_TAIL.search(text, max(floor, start - 40), start)
+    """The inverted form: a class right before the count (`text` is caseless)."""
+    window = max(floor, start - 40)
+    if text.find("sao", window, start) < 0:
+        return None
+    match = INVERTED_TAIL.search(text, window, start)
     if match is None:
         return None
     k = int(match.group(1))

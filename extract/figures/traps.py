@@ -8,54 +8,56 @@ a named pattern; `trap_reason` returns the name of the first that fires.
 
 from __future__ import annotations
 
-import re
-
+from extract.figures.caseless import compile_caseless, word_start
 from extract.figures.subjects import PRODUCT
 
 # Text right before the number (within its clause).
-_BEFORE: dict[str, re.Pattern[str]] = {
+_BEFORE_RULES = {
     # "lần thứ 8", "đợt 3", "Tổ tư vấn số 01", "Top 10" ("tổng số 28" is a count)
-    "ordinal": re.compile(r"(?:\bthứ|\blần|\bđợt|(?<!tổng )\bsố|\btop|\bkhóa|\bkỳ)\s+$", re.I),
+    "ordinal": "(?:"
+    + "|".join(word_start(w) for w in ("thứ", "lần", "đợt"))
+    + "|"
+    + word_start("số")
+    + "(?<!tổng số)|"
+    + "|".join(word_start(w) for w in ("top", "khóa", "kỳ"))
+    + r")\s+$",
     # "Quyết định 148", "Kế hoạch số 3438"
-    "document": re.compile(
-        r"(?:quyết\s+định|QĐ|kế\s+hoạch|nghị\s+quyết|thông\s+tư|nghị\s+định|chỉ\s+thị"
-        r"|công\s+văn|văn\s+bản|decision)\s*(?:số|no\.?)?\s*$",
-        re.I,
-    ),
+    "document": r"(?:quyết\s+định|QĐ|kế\s+hoạch|nghị\s+quyết|thông\s+tư|nghị\s+định|chỉ\s+thị"
+    r"|công\s+văn|văn\s+bản|decision)\s*(?:số|no\.?)?\s*$",
     # the upper end of a range "5 - 10", "từ 1 đến 2", "8 đến 10"
-    "range": re.compile(r"\d\s*(?:-|–|—|đến|tới|hoặc)\s*$", re.I),
+    "range": r"\d\s*(?:-|–|—|đến|tới|hoặc)\s*$",
     # "1 trong 4 sản phẩm": the group, not a count
-    "group_of": re.compile(r"\btrong\s+(?:số\s+)?(?:các\s+)?$", re.I),
+    "group_of": rf"{word_start('trong')}\s+(?:số\s+)?(?:các\s+)?$",
     # per-locality quota "mỗi huyện 1 điểm", "mỗi xã ít nhất 1 sản phẩm"
-    "quota": re.compile(r"\bmỗi\b[^,;.]{0,30}$", re.I),
+    "quota": word_start("mỗi") + r"\b[^,;.]{0,30}$",
     # change against an earlier year "tăng 12 sản phẩm"
-    "change": re.compile(r"\b(?:tăng|giảm)\s+(?:thêm\s+)?(?:hơn\s+|gần\s+|khoảng\s+)?$", re.I),
+    "change": f"(?:{word_start('tăng')}|{word_start('giảm')})"
+    + r"\s+(?:thêm\s+)?(?:hơn\s+|gần\s+|khoảng\s+)?$",
     # address "số 02 đường"
-    "address": re.compile(r"\bđường\s+$", re.I),
+    "address": rf"{word_start('đường')}\s+$",
 }
 
 # Text right after the number's noun, up to the next count or the clause end.
-_AFTER: dict[str, re.Pattern[str]] = {
-    "one_of": re.compile(r"^\s*trong\s+(?:số\s+)?\d", re.I),
-    "only_one": re.compile(r"^[^,;.]{0,30}\bduy\s+nhất\b", re.I),
-    "change": re.compile(r"\bso\s+với\b", re.I),
-    "negative": re.compile(
-        r"\b(?:không|chưa)\s+(?:đạt|đáp\s+ứng|đảm\s+bảo|được\s+công\s+nhận)|\bbị\s+loại", re.I
-    ),
-    "percent": re.compile(r"^\s*%"),
+_AFTER_RULES = {
+    "one_of": r"^\s*trong\s+(?:số\s+)?\d",
+    "only_one": r"^[^,;.]{0,30}\bduy\s+nhất\b",
+    "change": rf"{word_start('so')}\s+với\b",
+    "negative": rf"(?:{word_start('không')}|{word_start('chưa')})"
+    rf"\s+(?:đạt|đáp\s+ứng|đảm\s+bảo|được\s+công\s+nhận)|{word_start('bị')}\s+loại",
+    "percent": r"^\s*%",
 }
+_BEFORE = {name: compile_caseless(rule) for name, rule in _BEFORE_RULES.items()}
+_AFTER = {name: compile_caseless(rule) for name, rule in _AFTER_RULES.items()}
 
 # "14 sản phẩm nông sản đặc trưng": products outside the programme.
-_NON_OCOP_PRODUCT = re.compile(
+_NON_OCOP_PRODUCT = compile_caseless(
     r"^\s*(?:nông\s+sản|chủ\s+lực|công\s+nghiệp\s+nông\s+thôn|CNNT|đặc\s+trưng|đặc\s+sản"
-    r"|du\s+lịch|làng\s+nghề|nông\s+nghiệp\s+chủ\s+lực|xuất\s+khẩu)",
-    re.I,
+    r"|du\s+lịch|làng\s+nghề|nông\s+nghiệp\s+chủ\s+lực|xuất\s+khẩu)"
 )
 # Products on e-commerce pages, at fairs, in votes: not programme counts.
-_CHANNEL = re.compile(
-    r"thương\s+mại\s+điện\s+tử|TMĐT|\bsàn\b|hội\s+chợ|triển\s+lãm|trưng\s+bày|gian\s+hàng"
-    r"|bình\s+chọn|livestream",
-    re.I,
+_CHANNEL = compile_caseless(
+    rf"thương\s+mại\s+điện\s+tử|TMĐT|{word_start('sàn')}\b|hội\s+chợ|triển\s+lãm|trưng\s+bày|gian\s+hàng"
+    r"|bình\s+chọn|livestream"
 )
 
 

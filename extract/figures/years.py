@@ -62,6 +62,7 @@ _MONTH = re.compile(r"tháng\s+\d{1,2}\s*[/.\-]\s*(?P<year>\d{4})(?!\d)")
 _DATE_YEAR = re.compile(r"20\d\d(?!\d)")
 _DAY_MONTH_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*$")
 _DAY_MONTH_CHARS = 12
+_DATE_SEPARATORS = "/.-"
 # "hiện" (now) but not "thực hiện", "xuất hiện", "hiện đại", ...; one
 # literal-led pattern each (an alternation scans every character).
 _NOW = (
@@ -150,7 +151,13 @@ def _dates(lowered: str, end: int) -> list[tuple[int, int, int]]:
     found = [(m.start(), m.end(), int(m.group("year"))) for m in _MONTH.finditer(lowered, 0, end)]
     for match in _DATE_YEAR.finditer(lowered, 0, end):
         s = match.start()
-        day_month = _DAY_MONTH_BEFORE.search(lowered, max(0, s - _DAY_MONTH_CHARS), s)
+        window = max(0, s - _DAY_MONTH_CHARS)
+        j = s - 1
+        while j >= window and lowered[j].isspace():
+            j -= 1
+        if j < window or lowered[j] not in _DATE_SEPARATORS:
+            continue  # no "/", "." or "-" right before the year: no full date
+        day_month = _DAY_MONTH_BEFORE.search(lowered, window, s)
         if day_month is not None:
             found.append((day_month.start(), match.end(), int(match.group())))
     return found

@@ -12,9 +12,7 @@ from hypothesis import strategies as st
 from extract.figures.caseless import caseless, compile_caseless
 from extract.figures.charclass import LOWER
 
-_EVERY_CHARACTER = "".join(
-    chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
-)
+_EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +44,8 @@ def test_word_digit_and_space_classes_survive_folding(folded_characters: str) ->
 
 
 def test_compiled_pattern_keeps_escapes_and_lowers_literals() -> None:
-    pattern = compile_caseless(r"Hội\s+đồng\S*|OCOP\W|[IV]")
-    assert pattern.pattern == r"hội\s+đồng\S*|ocop\W|[iv]"
+    pattern = compile_caseless(r"Hội\s+đồng\S*|OCOP\W|[IV]|(?P<Name>X)(?P=Name)")
+    assert pattern.pattern == r"hội\s+đồng\S*|ocop\W|[iv]|(?P<Name>x)(?P=Name)"
 
 
 def test_letter_ranges_are_refused() -> None:

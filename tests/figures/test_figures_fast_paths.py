@@ -1,0 +1,223 @@
+"""The extractor's fast paths give exactly what the plain forms give.
+
+Places are found block by block (only blocks with counts up front) and many
+patterns are written literal-led so the regex engine can skip ahead; both are
+checked here against the straightforward forms on adversarial text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from extract.figures import breakdown, extractor, kinds, numbers, places, qualifiers, traps
+from extract.figures.caseless import caseless, compile_caseless
+from extract.figures.normalize import lowered
+from extract.figures.page import _is_caption
+from extract.figures.places import find_mentions
+from extract.figures.segment import closed_blocks, paragraphs
+
+_PLACE_PIECES = st.sampled_from(
+    [
+        " ",
+        "  ",
+        ", ",
+        ",",
+        ". ",
+        ".",
+        "\n\n",
+        " \n \n ",
+        "-",
+        " – ",
+        "(",
+        ")",
+        ":",
+        "!",
+        "”",
+        "tỉnh",
+        "Tỉnh",
+        "Thanh Hóa",
+        "Thanh Hoá",
+        "huyện",
+        "Thiệu Hóa",
+        "xã",
+        "Thiệu Đô",
+        "thị trấn",
+        "Yên Cát",
+        "thành",
+        "phố",
+        "TP.",
+        "tp",
+        "Hà Nội",
+        "Phường",
+        "4",
+        "toàn",
+        "cả",
+        "nước",
+        "quốc",
+        "của",
+        "hợp tác",
+        "tại",
+        "sau",
+        "Sở",
+        "UBND",
+        "Năm 2024",
+        "sản phẩm",
+    ]
+)
+
+
+_PARAGRAPH_ENDS = st.sampled_from(
+    ["", ".", ",", "-", "(", ":", "tỉnh", "thành", "cả", "TP.", "xã A,"]
+)
+_PLACE_TEXTS = st.lists(
+    st.tuples(st.lists(_PLACE_PIECES, max_size=8), _PARAGRAPH_ENDS).map(
+        lambda p: "".join(p[0]) + p[1]
+    ),
+    min_size=1,
+    max_size=6,
+).map("\n\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PLACE_TEXTS)
+@example("Tin tại tỉnh\n\nThanh Hóa có 5 sản phẩm.")
+@example("Thành phố ở thành\n\nphố Vinh.")
+@example("Tại TP.\n\nHồ Chí Minh.")
+@example("Ở xã Thiệu Đô,\n\nhuyện Thiệu Hóa.")
+@example("Đứng đầu cả\n\nnước.")
+def test_mentions_found_block_by_block_are_those_of_the_whole_text(text: str) -> None:
+    paras = paragraphs(text)
+    if not paras:
+        return
+    low = lowered(text)
+    blocks = closed_blocks(low, paras)
+    end = blocks[-1].end
+    whole = find_mentions(text, 0, end, low=low)
+    by_block = [
+        mention
+        for block in blocks
+        for mention in find_mentions(text, block.start, block.end, low=low, reach=(0, end))
+    ]
+    assert by_block == whole
+
+
+# Readable forms of the patterns written literal-led for speed ("\bword" and
+# "(?<!\w)word" made the engine try a look-behind at every character).
+_READABLE = {
+    "ordinal": (
+        traps._BEFORE["ordinal"],
+        r"(?:\bthứ|\blần|\bđợt|(?<!tổng )\bsố|\btop|\bkhóa|\bkỳ)\s+$",
+    ),
+    "group_of": (traps._BEFORE["group_of"], r"\btrong\s+(?:số\s+)?(?:các\s+)?$"),
+    "quota": (traps._BEFORE["quota"], r"\bmỗi\b[^,;.]{0,30}$"),
+    "change_before": (
+        traps._BEFORE["change"],
+        r"\b(?:tăng|giảm)\s+(?:thêm\s+)?(?:hơn\s+|gần\s+|khoảng\s+)?$",
+    ),
+    "address": (traps._BEFORE["address"], r"\bđường\s+$"),
+    "change_after": (traps._AFTER["change"], r"\bso\s+với\b"),
+    "negative": (
+        traps._AFTER["negative"],
+        r"\b(?:không|chưa)\s+(?:đạt|đáp\s+ứng|đảm\s+bảo|được\s+công\s+nhận)|\bbị\s+loại",
+    ),
+    "target": (
+        kinds.TARGET,
+        r"phấn\s+đấu|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+kiến|đặt\s+ra|đề\s+ra|(?<!\w)sẽ(?!\w)"
+        r"|hướng\s+(?:tới|đến)|định\s+hướng",
+    ),
+    "done": (kinds.DONE, r"(?<!\w)(?:đã|vừa)(?!\w)"),
+    "stock": (
+        kinds.STOCK,
+        r"tổng\s+số|lũy\s+kế|luỹ\s+kế|đến\s+nay|tới\s+nay|tính\s+đến|thời\s+điểm\s+này|như\s+vậy"
+        r"|còn\s+hiệu\s+lực|(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!\w)hiện(?!\w)",
+    ),
+    "round_or_year": (kinds.ROUND_OR_YEAR, r"(?<!\w)(?:năm\s+(?:\d{4}|nay)|đợt\s+(?:\d|[IV]))"),
+    "recognized": (
+        kinds.RECOGNIZED,
+        r"công\s+nhận|chứng\s+nhận|thêm|(?<!\w)đạt(?!\w)|xếp\s+hạng|xây\s+dựng\s+được|cấp\s+mới"
+        r"|được\s+trao|(?<!\w)vừa(?!\w)|mới\s+được|phân\s+hạng|lần\s+đầu",
+    ),
+    "recognized_later": (
+        kinds.RECOGNIZED_LATER,
+        r"(?<!\w)(?:vừa|mới)\s+(?:được\s+)?(?:công\s+nhận|chứng\s+nhận|đạt)(?!\w)",
+    ),
+    "named_whole": (
+        breakdown.NAMED_WHOLE,
+        r"(?<!\w)trong\s+(?:số\s+)?(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,5})\s+sản\s+phẩm",
+    ),
+    "opener": (breakdown.OPENER, r"trong\s+đó|bao\s+gồm|(?<!\w)gồm(?!\w)|\("),
+    "qualifier": (
+        qualifiers.QUALIFIER_TAIL,
+        r"(?<!\w)(?P<q>hơn|trên|gần|khoảng|xấp\s+xỉ|chừng|ít\s+nhất|tối\s+thiểu)(?:\s+là)?\s+$",
+    ),
+    "of_producer": (
+        extractor._OF_PRODUCER,
+        r"(?<!\w)(?:của|thuộc)\s+(?:hơn\s+|gần\s+|khoảng\s+)?$",
+    ),
+    "phrase_break": (
+        extractor._PHRASE_BREAK,
+        r"(?<!\w)(?:và|còn(?!\s+lại)|cùng\s+với)(?!\w)|;",
+    ),
+    "comparison": (
+        places._COMPARISON,
+        r"(?:\bsau|\bso\s+với|\bhơn|\btrước|\bcùng|\bnhư)\s+$",
+    ),
+    "venue": (places._VENUE, r"\btại\s+$"),
+    "rank_scope": (places._RANK_SCOPE, r"(?:\bthứ\s+\d{1,2}|\bdẫn\s+đầu)\s+$"),
+    "number_before": (
+        numbers._NUMBER_BEFORE,
+        r"(?<![\w.,/\-–])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,5})(?:/(?P<of>\d{1,5}))?\s+$",
+    ),
+    "predicate": (
+        extractor._PREDICATE,
+        r"(?<!\w)(?:được|đã|đạt|vừa|hết|không|tham\s+gia|đăng\s+ký|nâng|có|là|sao)(?!\w)",
+    ),
+}
+_VOCABULARY = (
+    "thứ lần đợt số tổng top khóa kỳ trong các mỗi tăng giảm thêm hơn gần khoảng đường so với"
+    " không chưa đạt đáp ứng bị loại phấn đấu chỉ tiêu kế hoạch mục dự kiến đặt ra đề sẽ hướng tới"
+    " đến định đã vừa lũy luỹ kế nay tính thời điểm này như vậy còn hiệu lực hiện thực thể xuất"
+    " phát năm IV II công nhận chứng xếp hạng xây dựng được cấp mới trao phân lần đầu sản phẩm đó"
+    " bao gồm của thuộc lại cùng và tham gia đăng ký nâng có là sao xấp xỉ chừng ít nhất tối thiểu"
+    " Sẽ ĐÃ x 1 2023 06 1.234 sau trước cùng tại dẫn Văn phòng Sở Hội đồng HTX Ảnh minh họa"
+    " / - – 12/2023 1,5 5/6"
+)
+_WORDS = _VOCABULARY.split()
+_SAMPLES = st.lists(
+    st.one_of(st.sampled_from(_WORDS), st.sampled_from([" ", "  ", ",", ".", ";", "\n", "(", ""])),
+    max_size=24,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SAMPLES, st.integers(0, 40), st.integers(0, 40))
+def test_literal_led_patterns_match_where_their_readable_forms_do(
+    text: str, start: int, length: int
+) -> None:
+    folded = caseless(text)
+    end = min(len(folded), start + length)
+    for name, (fast, readable) in _READABLE.items():
+        plain = compile_caseless(readable)
+        got = [(m.span(), m.groups()) for m in fast.finditer(folded, start, end)]
+        expected = [(m.span(), m.groups()) for m in plain.finditer(folded, start, end)]
+        assert got == expected, name
+        assert re.compile(readable, re.I).search(text, start, end) is not None or not got, name
+
+
+_ORG_HEAD_READABLE = re.compile(
+    r"(?<!\w)(?:Văn\s+phòng|Sở|Ban|Hội\s+đồng|Bộ|Chi\s+cục|Trung\s+tâm|Liên\s+minh|Hiệp\s+hội"
+    r"|Hội|Cục|Phòng|Công\s+ty|Hợp\s+tác\s+xã|HTX|Đài|Báo|Tổ|Trường|Viện|Ngân\s+hàng|Quỹ"
+    r"|Đoàn|Tỉnh\s+ủy|Huyện\s+ủy)(?!\w)"
+)
+_CAPTION_READABLE = re.compile(r"[-–—]?\s*Ảnh\s*\d+\s*\.?\s*$|^\s*Ảnh\s*(?:minh\s+họa)?\s*:", re.I)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SAMPLES)
+def test_case_sensitive_fast_forms_match_where_their_readable_forms_do(text: str) -> None:
+    got = [m.span() for m in places._ORG_HEAD.finditer(text)]
+    assert got == [m.span() for m in _ORG_HEAD_READABLE.finditer(text)]
+    assert _is_caption(text) == bool(_CAPTION_READABLE.search(text))
