@@ -29,7 +29,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborNode
 
 from extract import dom, thresholds
-from extract.blocks import BLOCK_TAGS, SKIP_TAGS, is_wrapper
+from extract.blocks import BLOCK_TAGS, SKIP_TAGS
 
 _SENTENCE_END_CHARS = frozenset(".!?:;…”\"')")
 # Page header and footer: their prose (address, licence) is not the article's.
@@ -173,14 +173,15 @@ class DensityScorer:
             signature, hidden = dom.traits_of(attrs)
             if hidden:
                 return
-        if (tag in _FRAME_TAGS or (signature and self._skips(signature))) and not is_wrapper(
-            child, self._protect_chars
-        ):
-            if self._chars:
-                self._close(owner)
-            links = sum(len(a.text(deep=True, separator="")) for a in child.css("a"))
-            self._score[owner] -= thresholds.LINK_TEXT_PENALTY * links
-            return
+        if tag in _FRAME_TAGS or (signature and self._skips(signature)):
+            # is_wrapper() inline: its link count is the penalty's, read once.
+            size = len(child.text(deep=True, separator=""))
+            links = sum(len(a.text(deep=True, separator="")) for a in child.css("a")) if size else 0
+            if size < self._protect_chars or links > size * thresholds.WRAPPER_LINK_DENSITY:
+                if self._chars:
+                    self._close(owner)
+                self._score[owner] -= thresholds.LINK_TEXT_PENALTY * links
+                return
         if tag in BLOCK_TAGS:
             if self._chars:
                 self._close(owner)
