@@ -165,10 +165,22 @@ class SiteCrawl:
         await self._resume()
         for url in self._configured(self._site.feeds, "feed"):
             await self._discover_feed(url)
-        for url in self._configured(self._site.sitemaps, "sitemap"):
+        for url in await self._sitemaps():
             await self._discover_sitemap(url, depth=0, source=None)
         for url in self._configured(self._site.start_urls, "start"):
             await self._crawl_listing(url)
+
+    async def _sitemaps(self) -> list[str]:
+        """The configured sitemaps; when none are configured, those the site's
+        robots.txt names on the site's own hosts (many regional sites list one there)."""
+        configured = self._configured(self._site.sitemaps, "sitemap")
+        if configured:
+            return configured
+        base = canonicalize(self._site.base_url)
+        if base is None:
+            return []
+        named = await self._session.robots_sitemaps(base, self._scope)
+        return [url for url in named if host_of(url) in self._scope.hosts]
 
     async def _resume(self) -> None:
         """Leads an earlier run discovered but did not finish come first (already stored)."""

@@ -13,7 +13,7 @@ from protego import Protego
 
 from crawler.constants import ROBOTS_CRAWL_DELAY_WARN_S, ROBOTS_PATH
 from crawler.models import FetchResult
-from crawler.urls import origin_of
+from crawler.urls import canonicalize, origin_of
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,13 @@ class RobotsPolicy:
         if delay > ROBOTS_CRAWL_DELAY_WARN_S:
             log.warning("robots.txt asks for %.0f s between requests; honouring it", delay)
         return delay
+
+    def sitemaps(self, robots_location: str) -> tuple[str, ...]:
+        """The `Sitemap:` lines, resolved against the robots.txt URL."""
+        if self.rules is None:
+            return ()
+        found = (canonicalize(url, base=robots_location) for url in self.rules.sitemaps)
+        return tuple(dict.fromkeys(url for url in found if url is not None))
 
 
 ALLOW_ALL = RobotsPolicy(None)

@@ -85,6 +85,12 @@ class CrawlSession:
         log.info("robots.txt disallows %s", url)
         return False
 
+    async def robots_sitemaps(self, url: str, scope: SiteScope) -> tuple[str, ...]:
+        """The sitemaps robots.txt of `url`'s origin names (the origin's robots.txt is
+        fetched once either way)."""
+        policy = await self._robots_policy(url, scope)
+        return policy.sitemaps(robots_url(url))
+
     async def _robots_policy(self, url: str, scope: SiteScope) -> RobotsPolicy:
         origin = origin_of(url)
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())

@@ -261,3 +261,28 @@ def test_unreadable_sources_are_logged_and_the_crawl_goes_on(web: TestWeb) -> No
     results, crawler = crawl(fast_settings(), [spec])
     assert [r.url for r in by_role(results, "article")] == [web.url("/tin/7.html")]
     assert crawler.stats.failed == 0
+
+
+def test_sitemaps_named_in_robots_are_read_when_none_are_configured(web: TestWeb) -> None:
+    web.page(
+        "/robots.txt",
+        "User-agent: *\nDisallow:\n"
+        f"Sitemap: {web.url('/sitemap.xml')}\n"
+        "Sitemap: http://127.0.0.2:9/elsewhere.xml\n",  # another host: never fetched
+        "text/plain",
+    )
+    web.page("/sitemap.xml", urlset(web, "/tin/1.html", "/tin/2.html"), "application/xml")
+    add_articles(web, 1, 2)
+    results, _ = crawl(fast_settings(), [site(web, start_urls=(web.url("/"),))])
+    assert article_paths(web) == ["/tin/1.html", "/tin/2.html"]
+    assert [r.url for r in results if r.role == "sitemap"] == [web.url("/sitemap.xml")]
+
+
+def test_configured_sitemaps_take_the_place_of_those_in_robots(web: TestWeb) -> None:
+    web.page("/robots.txt", f"User-agent: *\nSitemap: {web.url('/robots-map.xml')}\n", "text/plain")
+    web.page("/robots-map.xml", urlset(web, "/tin/1.html"), "application/xml")
+    web.page("/mine.xml", urlset(web, "/tin/2.html"), "application/xml")
+    add_articles(web, 1, 2)
+    crawl(fast_settings(), [site(web, sitemaps=(web.url("/mine.xml"),))])
+    assert "/robots-map.xml" not in web.paths()
+    assert article_paths(web) == ["/tin/2.html"]
