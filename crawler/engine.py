@@ -72,7 +72,7 @@ class Crawler:
     async def run(self) -> AsyncIterator[FetchResult]:
         """Yield every fetch (success, 304 or failure) as it completes; never raises for a site."""
         results: asyncio.Queue[FetchResult | None] = asyncio.Queue(RESULT_QUEUE_SIZE)
-        async with make_client(self.settings, self._transport) as client:
+        async with make_client(self.settings, self._transport, self._guard) as client:
             fetcher = Fetcher(client, self.settings, self._guard)
             session = CrawlSession(self.settings, fetcher, self.stats, results.put)
             crawls = [

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from crawler.addresses import AddressGuard, HostResolutionError
+from crawler.connect import guarded_transport
 from crawler.constants import (
     ACCEPT_HEADER,
     ACCEPT_LANGUAGE,
@@ -66,9 +67,10 @@ class Attempt:
 
 
 def make_client(
-    settings: CrawlSettings, transport: httpx.AsyncBaseTransport | None
+    settings: CrawlSettings, transport: httpx.AsyncBaseTransport | None, guard: AddressGuard
 ) -> httpx.AsyncClient:
-    """The shared client. trust_env=False: a proxy from the environment would bypass the guard."""
+    """The shared client. trust_env=False: a proxy from the environment would bypass the guard;
+    the default transport connects only to addresses the guard allows."""
     timeout = httpx.Timeout(settings.timeout_s, connect=min(CONNECT_TIMEOUT_S, settings.timeout_s))
     headers = {
         "User-Agent": settings.user_agent,
@@ -77,7 +79,7 @@ def make_client(
         "Accept-Encoding": accept_encoding(),
     }
     return httpx.AsyncClient(
-        transport=transport,
+        transport=transport or guarded_transport(guard),
         headers=headers,
         timeout=timeout,
         follow_redirects=False,

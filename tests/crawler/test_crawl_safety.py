@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import itertools
 import re
@@ -12,9 +13,13 @@ import zlib
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 
+import httpx
 import pytest
 from crawl_testkit import Hit, Reply, TestWeb, by_hit, crawl, fast_settings
 
+from crawler.addresses import AddressGuard
+from crawler.errors import BlockedAddressError
+from crawler.fetcher import make_client
 from crawler.models import CrawlSettings, FetchResult, SiteSpec
 
 
@@ -258,3 +263,23 @@ def test_identifying_user_agent_is_sent(web: TestWeb) -> None:
     web.page("/x", "ok")
     fetch_one(web, "/x")
     assert web.hits_for("/x")[0].headers["user-agent"].startswith("ocop-news/")
+
+
+def _get_through_client(web: TestWeb, allow: tuple[str, ...]) -> httpx.Response:
+    async def get() -> httpx.Response:
+        async with make_client(fast_settings(), None, AddressGuard(allow)) as client:
+            return await client.get(web.url("/x"))
+
+    return asyncio.run(get())
+
+
+def test_client_checks_the_address_it_connects_to_not_only_the_one_checked_before(
+    web: TestWeb,
+) -> None:
+    # Sent without the fetcher's own check first: only the connection itself can refuse.
+    web.page("/x", "<html>ok</html>")
+    with pytest.raises(BlockedAddressError, match=r"blocked address 127\.0\.0\.1"):
+        _get_through_client(web, allow=("127.0.0.2",))
+    assert "/x" not in web.paths()
+    assert _get_through_client(web, allow=("127.0.0.1",)).status_code == 200
+    assert web.paths() == ["/x"]
