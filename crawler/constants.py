@@ -98,3 +98,12 @@ ROBOTS_REFUSED_REASON = "disallowed by robots.txt"
 # Feeds and sitemaps that write a time without an offset mean the local time of
 # the sites this crawler is for: Vietnam.
 SOURCE_TIME_ZONE = "Asia/Ho_Chi_Minh"
+
+# Listing links taken for articles when a site has no article_url_pattern: a
+# last path segment that is a headline slug (six words or more: Vietnamese
+# headlines run long, section names do not) or that ends in a numeric id of
+# five digits or more. A wrong guess costs one fetch, which extraction then
+# refuses as not an article.
+ARTICLE_URL_GUESS = re.compile(
+    r"/(?:[^/]*?[a-z0-9]+(?:-[a-z0-9]+){5,}[^/]*|[^/]*\d{5,}(?:\.[a-z]{3,5})?)/?$"
+)

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from crawler.constants import (
+    ARTICLE_URL_GUESS,
     BARE_NUMBER_SEGMENT,
     PAGE_MARKER_SEGMENTS,
     PAGE_QUERY_PARAMS,
@@ -74,6 +75,8 @@ def listing_links(
         number = _pager_number(link, listing)
         if number is not None:
             pages[link.url] = min(number, pages.get(link.url, number))
+        elif article_pattern is None and ARTICLE_URL_GUESS.search(urlsplit(link.url).path):
+            articles.setdefault(link.url)
     ordered = sorted(pages, key=pages.__getitem__)
     return ListingLinks(tuple(articles), tuple(ordered))
 

@@ -86,3 +86,25 @@ def test_base_href_is_honoured_for_relative_links() -> None:
     html = '<base href="https://bao.example.vn/kinh-te/"><a href="ocop-999999.html">x</a>'
     articles, _ = links_of(html, f"{SITE}/")
     assert articles == (f"{SITE}/kinh-te/ocop-999999.html",)
+
+
+def test_without_a_pattern_headline_slugs_and_numeric_ids_are_taken_for_articles() -> None:
+    html = """
+    <a href="/ha-tinh-co-them-7-san-pham-ocop-4-sao.html">slug article</a>
+    <a href="/kinh-te/146669.htm">numbered article</a>
+    <a href="/nong-nghiep-nong-thon.htm">a section</a>
+    <a href="/kinh-te/trang-2">Trang 2</a>
+    <a href="/lien-he">contact</a>
+    """
+    found = listing_links(
+        html.encode(),
+        f"{SITE}/kinh-te/",
+        listing_url=f"{SITE}/kinh-te/",
+        article_pattern=None,
+        site_hosts=HOSTS,
+    )
+    assert found.articles == (
+        f"{SITE}/ha-tinh-co-them-7-san-pham-ocop-4-sao.html",
+        f"{SITE}/kinh-te/146669.htm",
+    )
+    assert found.next_pages == (f"{SITE}/kinh-te/trang-2",)
