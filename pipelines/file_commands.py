@@ -17,6 +17,7 @@ from extract.errors import ExtractError
 from extract.figures import figures_from_page_text
 from extract.models import Article, PageContext
 from pipelines.errors import InputError
+from pipelines.progress import CountProgress
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,19 +61,23 @@ def extract_files(
 ) -> Iterator[FileOutcome]:
     if url is not None and len(files) > 1:
         raise InputError("--url names one page: give one file, or use --url-map for several")
-    for file in files:
-        try:
-            body = Path(file).read_bytes()
-        except OSError as exc:
-            yield FileOutcome(file, None, f"cannot read {file}: {exc.strerror or exc}")
-            continue
-        page_url = url_for(file, url, url_map)
-        try:
-            result = extract_article(body, PageContext(url=page_url))
-        except ExtractError as exc:
-            yield FileOutcome(file, None, f"{file}: {exc}")
-            continue
-        yield FileOutcome(file, article_record(file, page_url, result), None)
+    with CountProgress("extracting", len(files)) as progress:
+        for file in files:
+            yield _extract_file(file, url, url_map)
+            progress.advance()
+
+
+def _extract_file(file: str, url: str | None, url_map: dict[str, str]) -> FileOutcome:
+    try:
+        body = Path(file).read_bytes()
+    except OSError as exc:
+        return FileOutcome(file, None, f"cannot read {file}: {exc.strerror or exc}")
+    page_url = url_for(file, url, url_map)
+    try:
+        result = extract_article(body, PageContext(url=page_url))
+    except ExtractError as exc:
+        return FileOutcome(file, None, f"{file}: {exc}")
+    return FileOutcome(file, article_record(file, page_url, result), None)
 
 
 def article_record(file: str, url: str, result: Any) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from extract.models import Article, PageContext
 from extract.version import EXTRACTOR_VERSION
 from pipelines.config import AppConfig, SiteConfig
 from pipelines.crawl_job import article_key, page_context, with_publish_hint
+from pipelines.progress import CountProgress
 from warehouse.archive import read_response
 from warehouse.archived_pages import ArchivedArticlePage, newest_article_pages
 from warehouse.errors import ArchiveReadError
@@ -71,8 +72,11 @@ def run_reextract(
         else:
             todo.append(page)
     check_files_exist(archive_dir, todo)
-    for page in todo:
-        _reextract_one(warehouse, archive_dir, page, sites.get(page.site_id), version, counters)
+    with CountProgress("re-extracting", len(todo)) as progress:
+        for page in todo:
+            site = sites.get(page.site_id)
+            _reextract_one(warehouse, archive_dir, page, site, version, counters)
+            progress.advance()
     return counters
 
 
