@@ -1,43 +1,64 @@
-"""Progress display: a live bar on a terminal, one log line per page otherwise."""
+"""Progress display: a live bar on a terminal, log lines otherwise.
+
+A scheduler's log gets one line per fetched page (each is an event worth
+keeping) but only one line per COUNT_LOG_EVERY items of a long local job.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 from types import TracebackType
+from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from pipelines.crawl_job import PageEvent
 
 log = logging.getLogger("ocop_news.crawl")
 
+# Without a terminal, one log line per this many items (and one at the end).
+COUNT_LOG_EVERY = 1000
 
-class PageProgress:
-    """Context manager with an `on_page` callback for `run_crawl`."""
 
-    def __init__(self, *, live: bool | None = None) -> None:
+class _LiveBar:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+
+    def __init__(self, live: bool | None) -> None:
         self.live = sys.stderr.isatty() if live is None else live
-        self.pages = 0
-        self.articles = 0
         self._progress: Progress | None = None
-        self._task = None
+        self._task: TaskID | None = None
 
-    def __enter__(self) -> PageProgress:
-        if self.live:
-            self._progress = Progress(
-                TextColumn("[bold]crawling"),
-                BarColumn(bar_width=None),
-                MofNCompleteColumn(),
-                TextColumn("pages · {task.fields[articles]} articles · {task.fields[last]}"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._progress.__enter__()
-            self._task = self._progress.add_task("crawl", total=None, articles=0, last="")
-        return self
+    def _start(self, label: str, total: int | None, *extra: ProgressColumn, **fields: Any) -> None:
+        if not self.live:
+            return
+        self._progress = Progress(
+            TextColumn(f"[bold]{label}"),
+            BarColumn(bar_width=None),
+            MofNCompleteColumn(),
+            *extra,
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.__enter__()
+        self._task = self._progress.add_task(label, total=total, **fields)
+
+    def _update(self, **fields: Any) -> bool:
+        """Move the bar; False when there is no bar (the caller logs instead)."""
+        if self._progress is None or self._task is None:
+            return False
+        self._progress.update(self._task, **fields)
+        return True
 
     def __exit__(
         self,
@@ -47,18 +68,31 @@ class PageProgress:
     ) -> None:
         if self._progress is not None:
             self._progress.__exit__(exc_type, exc, tb)
+        self._finish()
+
+    def _finish(self) -> None:
+        """What to log when the job ends without a bar."""
+
+
+class PageProgress(_LiveBar):
+    """Context manager with an `on_page` callback for `run_crawl`."""
+
+    def __init__(self, *, live: bool | None = None) -> None:
+        super().__init__(live)
+        self.pages = 0
+        self.articles = 0
+
+    def __enter__(self) -> PageProgress:
+        columns = TextColumn("pages · {task.fields[articles]} articles · {task.fields[last]}")
+        self._start("crawling", None, columns, articles=0, last="")
+        return self
 
     def on_page(self, event: PageEvent) -> None:
         self.pages += 1
         if event.outcome is not None:
             self.articles += 1
-        if self._progress is not None and self._task is not None:
-            self._progress.update(
-                self._task,
-                completed=self.pages,
-                articles=self.articles,
-                last=f"{event.site_id}: {event.url[-60:]}",
-            )
+        last = f"{event.site_id}: {event.url[-60:]}"
+        if self._update(completed=self.pages, articles=self.articles, last=last):
             return
         state = event.error or (f"HTTP {event.status}" if event.status else "no response")
         suffix = f" [{event.outcome}] {event.title}" if event.outcome else ""
@@ -74,52 +108,27 @@ class PageProgress:
         log.info("%s %s %s %s%s", event.site_id, event.role, state, event.url, suffix, extra=fields)
 
 
-# Without a terminal, one log line per this many items (and one at the end).
-COUNT_LOG_EVERY = 1000
-
-
-class CountProgress:
-    """Progress of a known number of items: a bar on a terminal, a log line per
-    COUNT_LOG_EVERY items otherwise (a scheduler's log must not get one per item)."""
+class CountProgress(_LiveBar):
+    """Progress of a known number of items, logged every COUNT_LOG_EVERY items off a terminal."""
 
     def __init__(self, label: str, total: int, *, live: bool | None = None) -> None:
+        super().__init__(live)
         self.label = label
         self.total = total
         self.done = 0
-        self.live = sys.stderr.isatty() if live is None else live
-        self._progress: Progress | None = None
-        self._task = None
 
     def __enter__(self) -> CountProgress:
-        if self.live and self.total:
-            self._progress = Progress(
-                TextColumn(f"[bold]{self.label}"),
-                BarColumn(bar_width=None),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._progress.__enter__()
-            self._task = self._progress.add_task(self.label, total=self.total)
+        if self.total:
+            self._start(self.label, self.total)
         return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if self._progress is not None:
-            self._progress.__exit__(exc_type, exc, tb)
-        elif self.total and self.done % COUNT_LOG_EVERY:
-            self._log()
 
     def advance(self) -> None:
         self.done += 1
-        if self._progress is not None and self._task is not None:
-            self._progress.update(self._task, completed=self.done)
-        elif self.done % COUNT_LOG_EVERY == 0:
+        if not self._update(completed=self.done) and self.done % COUNT_LOG_EVERY == 0:
+            self._log()
+
+    def _finish(self) -> None:
+        if self._progress is None and self.done % COUNT_LOG_EVERY:
             self._log()
 
     def _log(self) -> None:
