@@ -20,7 +20,10 @@ from pipelines.exit_codes import ExitCode
 from pipelines.logs import LOG_FORMATS, configure_logging
 from pipelines.tables import FORMATS, write_rows
 from warehouse.errors import (
-    ExportError,
+    ArchiveReadError,
+    ExportTargetError,
+    QueryError,
+    SchemaTooNewError,
     WarehouseError,
     WarehouseLockedError,
     WarehouseOpenError,
@@ -49,8 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WarehouseOpenError as exc:
         code = ExitCode.WAREHOUSE_BUSY if "in use" in str(exc) else ExitCode.BAD_INPUT
         return _fail(str(exc), code)
-    except (WarehouseError, ExportError, PipelineError) as exc:
-        return _fail(str(exc), ExitCode.BAD_INPUT)
+    except (SchemaTooNewError, QueryError, ExportTargetError, ArchiveReadError) as exc:
+        return _fail(str(exc), ExitCode.BAD_INPUT)  # the user can fix the input and rerun
+    except (WarehouseError, PipelineError) as exc:
+        return _fail(str(exc), ExitCode.FATAL)  # a run-time failure (disk full, a bug)
     except KeyboardInterrupt:
         return _fail("interrupted; everything stored so far is kept", ExitCode.FATAL)
 
@@ -132,7 +137,11 @@ def _add_crawl(commands: argparse._SubParsersAction) -> None:
         metavar="ID",
         help="crawl only this site id (repeatable)",
     )
-    p.add_argument("--refresh", action="store_true", help="fetch known articles again")
+    p.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch again the known articles that this run's feeds, sitemaps and listings list",
+    )
     p.add_argument(
         "--archive",
         metavar="DIR",
@@ -319,7 +328,7 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         "export is built in a temporary folder and renamed into place.",
     )
     p.add_argument("--db", required=True, help="DuckDB warehouse file")
-    p.add_argument("--out", required=True, help="output folder (replaced atomically)")
+    p.add_argument("--out", required=True, help="output folder: new, empty, or an earlier export")
     p.set_defaults(handler=_run_export)
 
 

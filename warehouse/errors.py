@@ -27,3 +27,12 @@ class ArchiveWriteError(WarehouseError):
 
 class ArchiveReadError(WarehouseError):
     """A WARC file a page row points at is missing, truncated or damaged; the message names it."""
+
+
+class ExportTargetError(ExportError):
+    """The --out folder cannot receive an export (a file, a missing parent, a folder
+    holding other data); nothing was written or removed."""
+
+
+class QueryError(WarehouseError):
+    """A query the database refused (bad SQL, a read-only violation)."""

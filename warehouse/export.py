@@ -2,7 +2,8 @@
 
 The export is built in a temporary folder beside the target and renamed into
 place, so a reader never sees half an export; the previous export stays whole
-until the new one is complete.
+until the new one is complete, and stays in place when the export fails. Only
+an empty folder or an earlier export is ever replaced.
 
 Exports are incremental by partition: a manifest records a fingerprint of each
 (site, month) partition (the URLs, content hashes and extractor versions of
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.errors import ExportError
+from warehouse.errors import ExportError, ExportTargetError
 from warehouse.store import Warehouse
 
 UNKNOWN_MONTH = "unknown"  # partition of articles without a publish time
@@ -78,10 +79,7 @@ class ExportSummary:
 def export_parquet(warehouse: Warehouse, out_dir: str | Path) -> ExportSummary:
     """Write every dataset to `out_dir`, reusing unchanged partitions of the last export."""
     target = Path(out_dir).resolve()
-    if target.exists() and not target.is_dir():
-        raise ExportError(f"{target} exists and is not a folder: choose another --out")
-    if not target.parent.is_dir():
-        raise ExportError(f"folder {target.parent} does not exist: create it first")
+    _check_target(target, warehouse.path.resolve())
     con = warehouse.connection
     current = _fingerprints(con)
     previous = _read_manifest(target)
@@ -97,6 +95,24 @@ def export_parquet(warehouse: Warehouse, out_dir: str | Path) -> ExportSummary:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return ExportSummary(target, rows, len(changed), len(reused))
+
+
+def _check_target(target: Path, database: Path) -> None:
+    """Only a new, empty or earlier-export folder is ever replaced: anything else
+    (a home folder, the warehouse's own folder) would be deleted by the swap."""
+    if target.exists() and not target.is_dir():
+        raise ExportTargetError(f"{target} exists and is not a folder: choose another --out")
+    if not target.parent.is_dir():
+        raise ExportTargetError(f"folder {target.parent} does not exist: create it first")
+    if database.is_relative_to(target):
+        raise ExportTargetError(
+            f"{target} holds the warehouse {database}: export to a folder of its own"
+        )
+    if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST_NAME).is_file():
+        raise ExportTargetError(
+            f"{target} holds files that are not an ocop-news export (no {MANIFEST_NAME}): "
+            "export to a new or empty folder; an export replaces its folder whole"
+        )
 
 
 def _fingerprints(con: duckdb.DuckDBPyConnection) -> dict[Partition, str]:
@@ -188,13 +204,22 @@ def _write_datasets(
 
 
 def _swap_into_place(staging: Path, target: Path) -> None:
-    """Rename the finished export over the old one; the old one is removed last."""
+    """Two renames: the old export aside, the new one in; the old one is removed last.
+
+    Between the renames (microseconds) the folder is absent, never half-written;
+    if the second rename fails, the old export is put back.
+    """
     retired: Path | None = None
     if target.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         retired.rmdir()
         target.rename(retired)
-    staging.rename(target)
+    try:
+        staging.rename(target)
+    except BaseException:
+        if retired is not None:
+            retired.rename(target)
+        raise
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
 

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from extract.models import FIGURE_FIELDS, Article
-from warehouse.errors import SchemaTooNewError, WarehouseError, WarehouseOpenError
+from warehouse.errors import QueryError, SchemaTooNewError, WarehouseError, WarehouseOpenError
 from warehouse.lock import WarehouseLock, lock_path, read_holder
 from warehouse.records import LoadOutcome, PageRecord, RunCounters, SiteRecord, SiteRunCounters
 from warehouse.schema import MIGRATIONS, SCHEMA_VERSION
@@ -363,7 +363,7 @@ class Warehouse:
         try:
             cursor = self._con.execute(sql, parameters or [])
         except duckdb.Error as exc:
-            raise WarehouseError(f"query failed: {exc}") from exc
+            raise QueryError(f"query failed: {exc}") from exc
         description = cursor.description or []
         rows = cursor.fetchall() if description else []
         return QueryResult(tuple(d[0] for d in description), rows)

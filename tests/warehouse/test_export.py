@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.errors import ExportError
+from warehouse import export
+from warehouse.errors import ExportError, ExportTargetError
 from warehouse.export import export_parquet
 from warehouse.records import SiteRecord
 from warehouse.store import Warehouse
@@ -139,3 +140,36 @@ def test_export_writes_figures_csv_for_spreadsheets(filled: Warehouse, tmp_path:
     assert len(rows) == 6
     assert {"site_id", "title", "value", "kind", "year", "province"} <= rows[0].keys()
     assert rows[0]["province"] == "Thanh Hóa"
+
+
+def test_export_refuses_a_folder_holding_other_files_and_deletes_nothing(
+    filled: Warehouse, tmp_path: Path
+) -> None:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    with pytest.raises(ExportTargetError, match="not an ocop-news export"):
+        export_parquet(filled, folder)
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_export_refuses_the_folder_that_holds_the_warehouse(
+    filled: Warehouse, tmp_path: Path
+) -> None:
+    with pytest.raises(ExportTargetError, match="holds the warehouse"):
+        export_parquet(filled, tmp_path)
+    assert filled.path.is_file()
+
+
+def test_failed_export_leaves_the_previous_export_in_place(
+    filled: Warehouse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "export"
+    export_parquet(filled, out)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    filled.store_article("site-b", "u4", _article(title="Mới"), datetime.now(VN), "v1")
+    monkeypatch.setitem(export.PLAIN_QUERIES, "sites", "SELECT * FROM no_such_table")
+    with pytest.raises(ExportError, match="previous export left in place"):
+        export_parquet(filled, out)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export")] == []
