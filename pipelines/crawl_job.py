@@ -83,11 +83,20 @@ def run_crawl(
     try:
         asyncio.run(job.consume(crawler))
     except BaseException:
-        warehouse.finish_run(run_id, "failed", job.counters, job.per_site)
+        _record_failed_run(warehouse, run_id, job)
         raise
     status = "partial" if job.counters.pages_failed else "succeeded"
     warehouse.finish_run(run_id, status, job.counters, job.per_site)
     return CrawlOutcome(run_id, status, job.counters, crawler.stats)
+
+
+def _record_failed_run(warehouse: Warehouse, run_id: int, job: _CrawlJob) -> None:
+    """Mark the run failed, if the warehouse still can: the crawl's own error is the one
+    to report, not a second one from a broken connection."""
+    try:
+        warehouse.finish_run(run_id, "failed", job.counters, job.per_site)
+    except Exception:
+        log.exception("could not mark run %d as failed; the next run marks it abandoned", run_id)
 
 
 class _CrawlJob:

@@ -118,10 +118,12 @@ class WarehouseLeads:
                     now,
                 ],
             )
+        # The in-memory view changes only once the row is committed: a rolled-back
+        # fetch stays unsettled and is offered again.
         if settled.state == "pending":
-            self._settled.discard(settled.url)
+            self._warehouse.after_commit(lambda: self._settled.discard(settled.url))
         else:
-            self._settled.add(settled.url)
+            self._warehouse.after_commit(lambda: self._settled.add(settled.url))
 
 
 def _now() -> datetime:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,6 +51,7 @@ class Warehouse:
         self.read_only = read_only
         self._lock = lock
         self._transaction_depth = 0
+        self._after_commit: list[Callable[[], None]] = []
 
     # -- opening -------------------------------------------------------------
 
@@ -400,10 +401,22 @@ class Warehouse:
             yield
         except BaseException:
             self._con.execute("ROLLBACK")
+            self._after_commit.clear()
             raise
         finally:
             self._transaction_depth = 0
         self._con.execute("COMMIT")
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the current transaction commits (now, outside one);
+        a rollback drops it. For in-memory state that must follow the database."""
+        if self._transaction_depth:
+            self._after_commit.append(callback)
+        else:
+            callback()
 
 
 # In the order record_pages passes them; named so that later migrations may add columns.

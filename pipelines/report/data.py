@@ -31,15 +31,24 @@ class ChartData:
     rows: list[tuple[Any, ...]]
 
 
+# Where outlets disagree on a fact (30 here, 32 there), one value counts: the one
+# most outlets reported, then the latest; summing both would double the fact.
 RECOGNISED_SQL = """
+WITH chosen AS (
+    SELECT * FROM ocop_facts
+    WHERE kind = 'recognized' AND subject = 'product' AND place_level = 'province'
+      AND year IS NOT NULL AND province IS NOT NULL
+    QUALIFY row_number() OVER (
+        PARTITION BY place_key, province, year, min_stars, max_stars
+        ORDER BY outlets DESC, articles DESC, last_reported DESC, value DESC
+    ) = 1
+)
 SELECT province, year,
        CASE WHEN min_stars IS NULL THEN NULL
             WHEN min_stars = max_stars THEN min_stars || ' sao'
             ELSE min_stars || '-' || max_stars || ' sao' END AS stars,
        sum(value) AS products
-FROM ocop_facts
-WHERE kind = 'recognized' AND subject = 'product' AND place_level = 'province'
-  AND year IS NOT NULL AND province IS NOT NULL
+FROM chosen
 GROUP BY ALL ORDER BY province, year, stars NULLS LAST
 """
 

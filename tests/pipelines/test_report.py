@@ -174,3 +174,17 @@ def test_report_renders_its_charts_in_headless_chromium_without_console_errors(
         assert console == [], console
     # Charts draw far more than an empty page: the screenshot is much larger.
     assert shot.stat().st_size > 5 * blank.stat().st_size
+
+
+def test_star_chart_counts_one_value_where_outlets_disagree(db: Path) -> None:
+    with Warehouse.open(db) as wh:
+        wh.upsert_sites([SiteRecord("c", "C", "Nghệ An", "http://127.0.0.1:3/")])
+        seen = datetime.now(VN)
+        # Two more outlets report 10 where site b reported 9: 10 wins, 9 is not added.
+        for key in ("c1", "c2"):
+            wh.store_article(
+                "c", key, _article(_figure(10, "recognized", None, "Nghệ An")), seen, "v1"
+            )
+        chart = recognised_by_stars(wh)
+    bars = {g.label: {s.series: s.value for s in g.segments} for g in chart.groups}
+    assert bars["Nghệ An 2024"][NO_CLASS] == 10
