@@ -16,6 +16,7 @@ from pipelines.config import parse_config
 from pipelines.crawl_job import CrawlOutcome, run_crawl
 from pipelines.miniweb.server import MiniWeb
 from pipelines.progress import PageProgress
+from pipelines.report.page import write_report
 from pipelines.tables import render_table
 from warehouse.export import ExportSummary, export_parquet
 from warehouse.lock import lock_path
@@ -23,6 +24,7 @@ from warehouse.store import Warehouse
 
 DEMO_DB_NAME = "ocop-demo.duckdb"
 DEMO_PARQUET_NAME = "ocop-demo-parquet"
+DEMO_REPORT_NAME = "ocop-demo-report.html"
 DEMO_MIN_DELAY_S = 0.0  # our own loopback server: no need to wait between requests
 SUMMARY_TABLES = ("sites", "pages", "articles", "article_authors", "ocop_figures")
 
@@ -49,6 +51,7 @@ ORDER BY a.site_id, a.published_at, f.ordinal
 class DemoResult:
     db_path: Path
     parquet_dir: Path
+    report_path: Path
     crawl: CrawlOutcome
     export: ExportSummary
     counts: dict[str, int]
@@ -69,9 +72,12 @@ def run_demo(workdir: Path, *, live_progress: bool | None = None) -> DemoResult:
     os.replace(building, db_path)
     with Warehouse.open(db_path, read_only=True) as warehouse:
         export = export_parquet(warehouse, workdir / DEMO_PARQUET_NAME)
+        report_path = write_report(warehouse, workdir / DEMO_REPORT_NAME)
         counts = {table: warehouse.count_rows(table) for table in SUMMARY_TABLES}
         report = _report(warehouse, counts)
-    return DemoResult(db_path, workdir / DEMO_PARQUET_NAME, crawl, export, counts, report)
+    return DemoResult(
+        db_path, workdir / DEMO_PARQUET_NAME, report_path, crawl, export, counts, report
+    )
 
 
 def _report(warehouse: Warehouse, counts: dict[str, int]) -> str:

@@ -41,6 +41,7 @@ def test_demo_lists_every_article_and_a_rerun_leaves_identical_counts(tmp_path: 
     counts = _counts(tmp_path / "ocop-demo.duckdb")
     assert counts["articles"] == len(articles)
     assert (tmp_path / "ocop-demo-parquet" / "articles").is_dir()
+    assert (tmp_path / "ocop-demo-report.html").read_text("utf-8").count("<svg") == 4
 
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
     assert leftovers == [], f"the demo left {leftovers}"
