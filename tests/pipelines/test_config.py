@@ -127,3 +127,12 @@ def test_retry_and_circuit_settings_are_read_from_the_crawler_table() -> None:
         30.0,
         2,
     )
+
+
+def test_the_readme_config_example_is_a_valid_config() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    config = parse_config(example, "README.md")
+    site = config.sites[0]
+    assert site.id == "baonghean" and site.selectors is not None
+    assert config.crawler.max_attempts == 3 and config.crawler.circuit_breaker_failures == 5
