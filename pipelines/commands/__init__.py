@@ -1,0 +1,1 @@
+"""The `ocop-news` subcommands, one module per family; `pipelines.cli` assembles them."""
