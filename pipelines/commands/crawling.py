@@ -27,7 +27,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _add_demo(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "demo",
-        help="crawl the bundled local mini-web into ./ocop-demo.duckdb and Parquet",
+        help="crawl the bundled local mini-web into ./ocop-demo.duckdb, Parquet and a report",
         description="Serve the bundled mini-web on 127.0.0.1, crawl it into "
         "./ocop-demo.duckdb (rebuilt each run), export Parquet to ./ocop-demo-parquet/, "
         "write the HTML report ./ocop-demo-report.html and print a summary with every "
