@@ -10,3 +10,4 @@ class ExitCode(IntEnum):
     PARTIAL = 3  # the run finished but some pages failed (see the `pages` table)
     NOTHING_NEW = 4  # the run succeeded and found no new or changed article
     WAREHOUSE_BUSY = 5  # another process holds the warehouse
+    UNHEALTHY = 6  # `status --check` found a site with a problem

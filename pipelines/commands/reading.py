@@ -26,7 +26,8 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         description="Write articles, authors and figures as Parquet, hive-partitioned by "
         "site_id and month (YYYY-MM), plus sites and crawl_runs, and ocop_figures.csv for "
         "spreadsheets. Only partitions that changed since the last export are written; the "
-        "export is built in a temporary folder and renamed into place.",
+        "export is built in a temporary folder and renamed into place, and only a new or "
+        "empty folder or an earlier export is ever replaced.",
     )
     p.add_argument("--db", required=True, help="DuckDB warehouse file")
     p.add_argument("--out", required=True, help="output folder: new, empty, or an earlier export")
@@ -78,6 +79,11 @@ def _add_status(commands: argparse._SubParsersAction) -> None:
         "with authors or figures signals a redesign).",
     )
     p.add_argument("--db", required=True, help="DuckDB warehouse file (or its snapshot)")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help=f"exit {int(ExitCode.UNHEALTHY)} when any site has a problem (for monitoring)",
+    )
     p.set_defaults(handler=_run_status)
 
 
@@ -103,6 +109,8 @@ def _run_status(args: argparse.Namespace) -> int:
     ]
     columns = ("site", "last success", "error rate", "new articles/day", "last new", "health")
     write_rows(sys.stdout, columns, rows, "table")
+    if args.check and any(site.problems for site in report.sites):
+        return ExitCode.UNHEALTHY
     return ExitCode.OK
 
 

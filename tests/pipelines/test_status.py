@@ -99,3 +99,13 @@ def test_status_command_prints_runs_and_site_health(
     out = capsys.readouterr().out
     assert "Last runs" in out and "partial" in out
     assert "healthy" in out and "80% of recent pages failed" in out
+
+
+def test_status_check_exits_6_when_a_site_has_a_problem(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["status", "--db", str(db), "--check"]) == ExitCode.UNHEALTHY
+    healthy = tmp_path / "healthy.duckdb"
+    with Warehouse.open(healthy) as wh:
+        wh.upsert_sites([SiteRecord("healthy", "healthy", None, "http://127.0.0.1:1/")])
+    assert main(["status", "--db", str(healthy), "--check"]) == ExitCode.OK
