@@ -15,11 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from reference import installed, pages_per_second
 
 from extract.article import extract_article
 from extract.evaluation import BodyScore, body_score, page_score
@@ -73,12 +74,7 @@ def measure(
     texts = [extractor(page) for page in pages]
     score = body_score(zip(texts, (p.gold for p in pages), strict=True))
     per_page = [_f1(text, page.gold) for text, page in zip(texts, pages, strict=True)]
-    start = time.perf_counter()
-    for _ in range(repeat):
-        for page in pages:
-            extractor(page)
-    elapsed = time.perf_counter() - start
-    return score, per_page, repeat * len(pages) / elapsed
+    return score, per_page, pages_per_second(extractor, pages, repeat)
 
 
 def _f1(predicted: str, gold: str) -> float:
@@ -97,14 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     warnings.filterwarnings("ignore")
     pages = load_pages()
-    rows: list[tuple[str, Callable[[Page], str]]] = [("ocop-news", ours)]
-    for name, loader in (("trafilatura", trafilatura_body), ("newspaper4k", newspaper_body)):
-        try:
-            loader(pages[0])
-        except ImportError:
-            print(f"{name}: not installed (pip install '.[bench]')", file=sys.stderr)
-            continue
-        rows.append((name, loader))
+    references = [("trafilatura", trafilatura_body), ("newspaper4k", newspaper_body)]
+    rows = [("ocop-news", ours), *installed(references, pages[0])]
     print(f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>9}")
     per_page: dict[str, list[float]] = {}
     for name, extractor in rows:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from reference import installed, pages_per_second
 
 from extract.article import extract_article
 from extract.evaluation import authors_match, same_day, same_minute, title_matches
@@ -119,12 +120,7 @@ def measure(
         score.authors += authors_match(got.authors, page.label["authors"])
         score.days += same_day(got.published, published)
         score.instants += _zoned(got.published) and same_minute(got.published, published)
-    start = time.perf_counter()
-    for _ in range(repeat):
-        for page in pages:
-            extractor(page)
-    elapsed = time.perf_counter() - start
-    return score, repeat * len(pages) / elapsed
+    return score, pages_per_second(extractor, pages, repeat)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,14 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     warnings.filterwarnings("ignore")
     pages = load_pages()
-    rows = [("ocop-news", ours)]
-    for name, loader in (("trafilatura", trafilatura_fields), ("newspaper4k", newspaper_fields)):
-        try:
-            loader(pages[0])
-        except ImportError:
-            print(f"{name}: not installed (pip install '.[bench]')", file=sys.stderr)
-            continue
-        rows.append((name, loader))
+    references = [("trafilatura", trafilatura_fields), ("newspaper4k", newspaper_fields)]
+    rows = [("ocop-news", ours), *installed(references, pages[0])]
     n = len(pages)
     print(f"{'extractor':<12} {'title':>7} {'authors':>8} {'day':>5} {'instant':>8} {'pages/s':>9}")
     for name, extractor in rows:

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from extract.figures.evaluation import GoldFigureRecord
+from extract.figures.evaluation import GOLD_FIGURE_FIELDS, GoldFigureRecord
 from extract.models import KINDS, PLACE_LEVELS, QUALIFIERS, SUBJECTS
 from pipelines.miniweb.errors import MiniWebDataError
 from pipelines.miniweb.urls import article_path
@@ -25,19 +25,8 @@ DATA_PACKAGE = "pipelines.miniweb"
 DATA_DIR = "data"
 SITES_FILE = "sites.toml"
 VIETNAM_OFFSET = timedelta(hours=7)
-FIGURE_KEYS = {
-    "value",
-    "subject",
-    "kind",
-    "stars",
-    "min_stars",
-    "max_stars",
-    "qualifier",
-    "year",
-    "place_text",
-    "place_level",
-    "province",
-}
+# The spec's fields, plus the "stars" shorthand (`stars = 3` or `stars = [3, 4]`).
+FIGURE_KEYS = {*GOLD_FIGURE_FIELDS, "stars"}
 ARTICLE_KEYS = {
     "title",
     "lead",
