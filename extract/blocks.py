@@ -38,8 +38,7 @@ def is_wrapper(node: LexborNode, min_chars: int) -> bool:
     size = len(node.text(deep=True, separator=""))
     if size < min_chars:
         return False
-    links = sum(len(a.text(deep=True, separator="")) for a in node.css("a"))
-    return links <= size * thresholds.WRAPPER_LINK_DENSITY
+    return dom.link_text_len(node, size) <= size * thresholds.WRAPPER_LINK_DENSITY
 
 
 @dataclass(slots=True)
@@ -93,81 +92,101 @@ class BlockWalker:
         self._skip_hidden = skip_hidden
         self._buffer = _Buffer()
         self.result = Collected()
-        self._captions: dict[str, bool] = {}
-        self._skipped: dict[str, bool] = {}
+        self._verdicts: dict[tuple[str | None, str | None], tuple[bool, bool]] = {}
 
     def walk(self, root: LexborNode) -> Collected:
-        self._visit(root, False, 0)
+        self._walk(root)
         self._flush(root.tag or "div", root)
         return self.result
 
-    def _visit(self, node: LexborNode, in_link: bool, depth: int) -> None:
-        if depth > dom.MAX_DEPTH:
-            self._add(node.text(deep=True, separator=" "), in_link)
-            return
+    def _walk(self, root: LexborNode) -> None:
+        """Read the text below `root` in page order into blocks.
+
+        Hot loop: one loop with an explicit stack rather than a call per
+        element, child/next links followed (cheaper than node.iter()), and
+        text straight into the buffer. A stack frame says where to resume when
+        an element's children are done: its next sibling, the link state and
+        depth there, and the element itself when it is a block (the text it
+        ends is flushed as its block).
+        """
         result = self.result
         blocks = result.blocks
-        # Hot loop: child/next links are cheaper to follow than node.iter(),
-        # and text goes straight into the buffer.
-        child = node.child
-        while child is not None:
-            if result.reached_stop or len(blocks) >= thresholds.MAX_WALK_BLOCKS:
-                return
+        buffer = self._buffer
+        stack: list[tuple[LexborNode | None, bool, int, LexborNode | None, str]] = []
+        in_link, depth = False, 0
+        child = root.child
+        while True:
+            if child is None or result.reached_stop or len(blocks) >= thresholds.MAX_WALK_BLOCKS:
+                if not stack:
+                    return
+                child, in_link, depth, ended, ended_tag = stack.pop()
+                if ended is not None and buffer.parts:
+                    self._flush(ended_tag, ended)
+                continue
             tag = child.tag
             if tag == "-text":
                 text = child.text_content
-                if text:
-                    buffer = self._buffer
+                # Whitespace that would open a block folds away: most text
+                # nodes are the line breaks between tags.
+                if text and (buffer.parts or not text.isspace()):
                     buffer.parts.append(text)
                     if in_link:
                         buffer.link_parts.append(text)
-            elif tag and tag[0] != "-" and tag not in SKIP_TAGS:
-                self._element(child, tag, in_link, depth)
+            elif tag and tag[0] != "-" and tag not in SKIP_TAGS and self._enters(child, tag):
+                is_block = tag in BLOCK_TAGS
+                if is_block and buffer.parts:
+                    self._flush("div", child)
+                stack.append((child.next, in_link, depth, child if is_block else None, tag))
+                in_link, depth = in_link or tag == "a", depth + 1
+                if depth > dom.MAX_DEPTH:
+                    self._add(child.text(deep=True, separator=" "), in_link)
+                    child = None
+                else:
+                    child = child.child
+                continue
             child = child.next
 
-    def _element(self, child: LexborNode, tag: str, in_link: bool, depth: int) -> None:
+    def _enters(self, child: LexborNode, tag: str) -> bool:
+        """Whether the walk goes into `child`; a stop, a line break or a
+        caption ends the block instead (a caption's text is set apart)."""
         if self._stop_id is not None and child.mem_id == self._stop_id:
             self._flush("div", child)
             self.result.reached_stop = True
-            return
+            return False
         if tag == "br":
             self._flush("br", child)
-            return
-        signature, hidden = dom.traits_of(child.attributes)
-        if hidden and self._skip_hidden:
-            return
-        if tag in CAPTION_TAGS or (signature and self._is_caption(signature)):
+            return False
+        attrs = child.attributes
+        caption = boilerplate = False
+        if attrs:  # about half the elements have none: nothing to ask then
+            get = attrs.get
+            if self._skip_hidden and dom.hidden_attrs(attrs):
+                return False
+            classes, ident = get("class"), get("id")
+            if classes or ident:
+                caption, boilerplate = self._names(classes, ident)
+        if tag in CAPTION_TAGS or caption:
             self._flush("div", child)
-            caption = fold(child.text(deep=True, separator=" "))
-            if caption:
-                self.result.captions.append(caption)
-            return
-        if signature and self._is_boilerplate(child, signature):
-            return
-        if tag in BLOCK_TAGS:
-            if self._buffer.parts:  # mostly empty: skip the call
-                self._flush("div", child)
-            self._visit(child, in_link, depth + 1)
-            if self._buffer.parts:
-                self._flush(tag, child)
-        else:
-            self._visit(child, in_link or tag == "a", depth + 1)
+            text = fold(child.text(deep=True, separator=" "))
+            if text:
+                self.result.captions.append(text)
+            return False
+        return not (boilerplate and self._not_wrapper(child))
 
-    def _is_caption(self, signature: str) -> bool:
-        # Pages repeat a few class names many times: ask each pattern once each.
-        verdict = self._captions.get(signature)
+    def _names(self, classes: str | None, ident: str | None) -> tuple[bool, bool]:
+        """(caption, boilerplate) of a class and id. Pages repeat a few class
+        names many times: each pair is matched once."""
+        key = (classes, ident)
+        verdict = self._verdicts.get(key)
         if verdict is None:
-            verdict = self._captions[signature] = bool(_CAPTION_SIGNATURE.search(signature))
+            signature = f"{classes or ''} {ident or ''}".lower()
+            verdict = self._verdicts[key] = (
+                bool(_CAPTION_SIGNATURE.search(signature)),
+                self._skip is not None and bool(self._skip.search(signature)),
+            )
         return verdict
 
-    def _is_boilerplate(self, node: LexborNode, signature: str) -> bool:
-        if self._skip is None:
-            return False
-        skipped = self._skipped.get(signature)
-        if skipped is None:
-            skipped = self._skipped[signature] = bool(self._skip.search(signature))
-        if not skipped:
-            return False
+    def _not_wrapper(self, node: LexborNode) -> bool:
         return self._protect_chars is None or not is_wrapper(node, self._protect_chars)
 
     def _add(self, text: str, in_link: bool) -> None:

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
 from extract.blocks import Block, BlockWalker
-from extract.density import DensityScorer
+from extract.density import DensityScorer, KnownContainers
 from extract.text import visible_len
 
 # Containers that CMSs use for the article text, most specific first.
@@ -48,10 +48,12 @@ KNOWN_BODY_SELECTORS = (
     ".news_detail",
     ".detail-body",
 )
-_KNOWN_CLASSES = frozenset(s[1:] for s in KNOWN_BODY_SELECTORS if s.startswith("."))
-_KNOWN_IDS = frozenset(s[1:] for s in KNOWN_BODY_SELECTORS if s.startswith("#"))
-_KNOWN_ITEMPROPS = frozenset(
-    s.split('"')[1] for s in KNOWN_BODY_SELECTORS if s.startswith("[itemprop=")
+_KNOWN = KnownContainers(
+    classes=frozenset(s[1:] for s in KNOWN_BODY_SELECTORS if s.startswith(".")),
+    ids=frozenset(s[1:] for s in KNOWN_BODY_SELECTORS if s.startswith("#")),
+    itemprops=frozenset(
+        s.split('"')[1] for s in KNOWN_BODY_SELECTORS if s.startswith("[itemprop=")
+    ),
 )
 # Generic semantic containers, tried after the known ones.
 GENERIC_BODY_SELECTORS = ("article", "main", '[role="main"]')
@@ -106,7 +108,7 @@ def find_containers(tree: LexborHTMLParser, override: str | None = None) -> tupl
     all of its text is the tighter answer (the winner may also hold the
     headline and sapo, which have their own layers).
     """
-    scorer = _density_scorer(tree)
+    scorer = DensityScorer(BOILERPLATE, wrapper_chars, known=_KNOWN)
     scored = scorer.best(tree.body) if tree.body is not None else ()
     # The density walk saw every known container it walked past; one outside
     # the walked page (in a nav, a hidden box...) cannot be the article's.
@@ -126,21 +128,6 @@ def find_containers(tree: LexborHTMLParser, override: str | None = None) -> tupl
         if found is not None:
             return (found,)
     return ()
-
-
-def _density_scorer(tree: LexborHTMLParser) -> DensityScorer:
-    total = len(tree.body.text(deep=True, separator="")) if tree.body is not None else 0
-    return DensityScorer(BOILERPLATE, wrapper_chars(total), mark=is_known_container)
-
-
-def is_known_container(attrs: dict[str, str | None]) -> bool:
-    """Whether an element's attributes match one of KNOWN_BODY_SELECTORS."""
-    classes = attrs.get("class")
-    if classes and not _KNOWN_CLASSES.isdisjoint(classes.split()):
-        return True
-    if attrs.get("id") in _KNOWN_IDS:
-        return True
-    return attrs.get("itemprop") in _KNOWN_ITEMPROPS
 
 
 def _holds_most_of(known: tuple[int, LexborNode], scored: tuple[LexborNode, ...]) -> bool:

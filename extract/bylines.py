@@ -32,6 +32,8 @@ AGENCIES = frozenset(
     {"ttxvn", "vna", "afp", "reuters", "ap", "bloomberg", "xinhua", "tass", "bbc", "cnn",
      "vov", "vtv", "ttv", "ttvn", "pv", "ptv", "btv", "ctv", "th", "tong hop", "tonghop"}
 )  # fmt: skip
+# AGENCIES as squash() keys, computed once: is_person_name runs on every name.
+_AGENCY_KEYS = frozenset(squash(a) for a in AGENCIES)
 _ORGANISATION_WORD = re.compile(
     r"\b(?:báo|tạp\s*chí|đài|cổng|bản\s*tin|thông\s*tấn|trung\s*tâm|ban|sở|bộ|ubnd|"
     r"hội|công\s*ty|tập\s*đoàn|truyền\s*hình|phát\s*thanh|online|news|times|post|"
@@ -66,7 +68,7 @@ def is_person_name(name: str) -> bool:
     name = fold(name)
     if not name or len(name) > thresholds.MAX_NAME_LEN or _URLISH.search(name):
         return False
-    if squash(name) in {squash(a) for a in AGENCIES} or _ORGANISATION_WORD.search(name):
+    if squash(name) in _AGENCY_KEYS or _ORGANISATION_WORD.search(name):
         return False
     tokens = name.split()
     if not 1 <= len(tokens) <= thresholds.MAX_NAME_TOKENS:

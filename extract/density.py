@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
@@ -34,6 +35,8 @@ from extract.blocks import BLOCK_TAGS, SKIP_TAGS
 _SENTENCE_END_CHARS = frozenset(".!?:;…”\"')")
 # Page header and footer: their prose (address, licence) is not the article's.
 _FRAME_TAGS = frozenset({"header", "footer"})
+# What the walk does with an element (DensityScorer._verdict).
+_ENTER, _HIDDEN, _BOILERPLATE = 0, 1, 2
 # Never containers themselves (<body> is: text may sit right in it).
 _ROOT_TAGS = frozenset({"html", "-document"})
 
@@ -54,6 +57,20 @@ def block_value(chars: int, link_chars: int, ends_sentence: bool) -> float:
     return -thresholds.CHROME_TEXT_PENALTY * chars
 
 
+@dataclass(frozen=True, slots=True)
+class KnownContainers:
+    """class, id and itemprop values that CMSs give the article-text element."""
+
+    classes: frozenset[str]
+    ids: frozenset[str]
+    itemprops: frozenset[str]
+
+    def matches(self, classes: str | None, ident: str | None, itemprop: str | None) -> bool:
+        if classes and not self.classes.isdisjoint(classes.split()):
+            return True
+        return ident in self.ids or itemprop in self.itemprops
+
+
 class DensityScorer:
     """One walk over the page body; `best()` is the BEST_NET_PROSE container.
 
@@ -65,17 +82,31 @@ class DensityScorer:
     def __init__(
         self,
         skip: re.Pattern[str],
-        protect_chars: int,
-        mark: Callable[[dict[str, str | None]], bool] | None = None,
+        protect: Callable[[int], int],
+        known: KnownContainers | None = None,
+        text_len: int | None = None,
     ) -> None:
         self._skip = skip
-        self._protect_chars = protect_chars
-        # Elements whose attributes `mark` accepts, in page order: the walk
-        # reads every attribute anyway, so a page-wide CSS query for them
-        # (known CMS containers) is not needed.
-        self._mark = mark
+        # How much text makes a boilerplate-named element a wrapper, given
+        # the walked root's text length (WRAPPER_NOT_BOILERPLATE); the length
+        # is read when needed unless the caller knows it (`text_len`).
+        self._protect = protect
+        self._protect_chars = protect(text_len) if text_len is not None else None
+        self._root: LexborNode | None = None
+        # Elements that look like `known` containers: the walk reads every
+        # attribute anyway, so a page-wide CSS query for them is not needed.
+        self._known = known
+        self._verdicts: dict[tuple[str | None, str | None], bool] = {}
+        self._start()
+
+    def _start(self) -> None:
+        """The state of one walk."""
         self.marked: list[LexborNode] = []
-        self._verdicts: dict[str, bool] = {}
+        # Text already accounted for (closed blocks, skipped elements): a
+        # lower bound of the root's text length.
+        self._seen = 0
+        # Sizes of elements skipped before the root's text length was known.
+        self._guesses: list[int] = []
         # Per element walked into, in the order entered (a parent before its
         # children): the node, its walked parent's index, its depth, and the
         # value and prose of the blocks directly in it.
@@ -84,22 +115,60 @@ class DensityScorer:
         self._depths: list[int] = []
         self._score: list[float] = []
         self._prose: list[int] = []
-        # The block being read.
-        self._chars = 0
-        self._link_chars = 0
-        self._last_text = ""
         self._blocks = 0
+        # Link text of the last element found to be boilerplate (_wraps).
+        self._last_links = 0
 
     def best(self, root: LexborNode) -> tuple[LexborNode, ...]:
         """The winning container, with its SIBLING_SECTIONS, in page order."""
-        self._enter(root, -1, 0)
-        self._visit(root, 0, 1, False)
-        self._close(0)
+        self._score_page(root)
+        if self._guessed_wrong(root):
+            self._start()
+            self._score_page(root)
         score, prose, depths = self._totals()
         winner = max(range(len(score)), key=lambda i: (round(score[i], 3), depths[i]))
         if prose[winner] < thresholds.MIN_SCORED_PARAGRAPH_CHARS:
             return ()
         return self._with_siblings(winner, score, prose)
+
+    def _score_page(self, root: LexborNode) -> None:
+        self._root = root
+        self._enter(root, -1, 0)
+        self._walk(root)
+
+    def _is_wrapper_size(self, size: int, pending: int) -> bool:
+        """Whether a boilerplate-named element of `size` characters (and few
+        links) is a wrapper.
+
+        The root's text length decides, but reading it costs a whole-page
+        text: the text walked so far bounds it from below, which settles most
+        elements. Small ones it does not settle (near the top of the page)
+        are guessed not to be wrappers, and _guessed_wrong() checks the
+        guesses after the walk; for a large one the length is read.
+        """
+        if self._protect_chars is None:
+            if size < self._protect(self._seen + pending + size):
+                return False
+            if size <= thresholds.WRAPPER_GUESS_MAX_CHARS:
+                self._guesses.append(size)
+                return False
+            self._protect_chars = self._protect(self._text_len())
+        return size >= self._protect_chars
+
+    def _guessed_wrong(self, root: LexborNode) -> bool:
+        """Whether a guess was wrong; the root's text length is then known
+        and the page is walked again."""
+        floor = self._protect(self._seen)
+        unsettled = [size for size in self._guesses if size >= floor]
+        if not unsettled:
+            return False
+        if self._protect_chars is None:
+            self._protect_chars = self._protect(self._text_len())
+        return max(unsettled) >= self._protect_chars
+
+    def _text_len(self) -> int:
+        root = self._root
+        return len(root.text(deep=True, separator="")) if root is not None else 0
 
     def _totals(self) -> tuple[list[float], list[int], list[int]]:
         score, prose, parents = self._score, self._prose, self._parents
@@ -139,64 +208,106 @@ class DensityScorer:
                 kept.append(child)
         return tuple(kept) if len(kept) > 1 else (node,)
 
-    def _visit(self, node: LexborNode, owner: int, length: int, in_link: bool) -> None:
-        """Walk `node`'s children; `owner` is the innermost walked block element,
-        `length` how many walked elements enclose it."""
-        # The hottest loop of the extractor: every node of the page passes
-        # here, so attribute reads and calls are kept inline and child/next
-        # links are followed (cheaper than node.iter()).
-        if length > dom.MAX_DEPTH:
-            return
-        child = node.child
-        while child is not None:
-            if self._blocks >= thresholds.MAX_WALK_BLOCKS:
-                return
+    def _walk(self, root: LexborNode) -> None:
+        """Walk below `root` in page order, booking every block on its element.
+
+        The hottest loop of the extractor: every node of the page passes
+        here, so it is one loop with an explicit stack rather than a call per
+        element, the block being read is kept in locals, and child/next links
+        are followed (cheaper than node.iter()). A stack frame says where to
+        resume when an element's children are done: its next sibling, the
+        innermost walked block element there (`owner`), how many walked
+        elements enclose it (`length`), whether it is inside a link, and the
+        element's own index when it was walked into as a block (its pending
+        text is booked on it).
+        """
+        stack: list[tuple[LexborNode | None, int, int, bool, int]] = []
+        owner, length, in_link = 0, 1, False
+        chars = link_chars = 0
+        last_text = ""
+        child = root.child
+        while True:
+            if child is None or self._blocks >= thresholds.MAX_WALK_BLOCKS:
+                if not stack:
+                    break
+                child, owner, length, in_link, walked = stack.pop()
+                if walked >= 0 and chars:
+                    self._book(walked, chars, link_chars, last_text)
+                    chars = link_chars = 0
+                continue
             tag = child.tag
             if tag == "-text":
                 text = child.text_content
                 if text and not text.isspace():
                     size = len(text.strip())
-                    self._chars += size
+                    chars += size
                     if in_link:
-                        self._link_chars += size
-                    self._last_text = text
+                        link_chars += size
+                    last_text = text
             elif tag and tag[0] != "-" and tag not in SKIP_TAGS:
-                self._element(child, tag, owner, length, in_link)
+                verdict = self._verdict(child, tag)
+                if verdict == _BOILERPLATE:
+                    if self._wraps(child, chars):
+                        verdict = _ENTER
+                    elif chars:
+                        self._book(owner, chars, link_chars, last_text)
+                        chars = link_chars = 0
+                if verdict == _ENTER:
+                    if tag in BLOCK_TAGS:
+                        if chars:
+                            self._book(owner, chars, link_chars, last_text)
+                            chars = link_chars = 0
+                        walked = self._enter(child, owner, length)
+                        stack.append((child.next, owner, length, in_link, walked))
+                        owner, length = walked, length + 1
+                        child = child.child if length <= dom.MAX_DEPTH else None
+                    else:
+                        stack.append((child.next, owner, length, in_link, -1))
+                        in_link = in_link or tag == "a"
+                        child = child.child
+                    continue
+                if verdict == _BOILERPLATE:
+                    self._score[owner] -= thresholds.LINK_TEXT_PENALTY * self._last_links
             child = child.next
+        if chars:
+            self._book(0, chars, link_chars, last_text)
 
-    def _element(self, child: LexborNode, tag: str, owner: int, length: int, in_link: bool) -> None:
-        attrs = child.attributes
-        signature = ""
-        if attrs:  # about half the elements have none: nothing to ask then
-            if self._mark is not None and self._mark(attrs):
-                self.marked.append(child)
-            signature, hidden = dom.traits_of(attrs)
-            if hidden:
-                return
-        if tag in _FRAME_TAGS or (signature and self._skips(signature)):
-            # is_wrapper() inline: its link count is the penalty's, read once.
-            size = len(child.text(deep=True, separator=""))
-            links = sum(len(a.text(deep=True, separator="")) for a in child.css("a")) if size else 0
-            if size < self._protect_chars or links > size * thresholds.WRAPPER_LINK_DENSITY:
-                if self._chars:
-                    self._close(owner)
-                self._score[owner] -= thresholds.LINK_TEXT_PENALTY * links
-                return
-        if tag in BLOCK_TAGS:
-            if self._chars:
-                self._close(owner)
-            inner = self._enter(child, owner, length)
-            self._visit(child, inner, length + 1, in_link)
-            if self._chars:
-                self._close(inner)
-        else:
-            self._visit(child, owner, length, in_link or tag == "a")
+    def _verdict(self, element: LexborNode, tag: str) -> int:
+        """_ENTER, _HIDDEN or _BOILERPLATE (by name or as the page frame)."""
+        attrs = element.attributes
+        if not attrs:  # about half the elements: nothing to ask then
+            return _BOILERPLATE if tag in _FRAME_TAGS else _ENTER
+        get = attrs.get
+        classes, ident = get("class"), get("id")
+        if self._known is not None and self._known.matches(classes, ident, get("itemprop")):
+            self.marked.append(element)
+        if dom.hidden_attrs(attrs):
+            return _HIDDEN
+        if tag in _FRAME_TAGS or ((classes or ident) and self._skips(classes, ident)):
+            return _BOILERPLATE
+        return _ENTER
 
-    def _skips(self, signature: str) -> bool:
+    def _wraps(self, element: LexborNode, pending: int) -> bool:
+        """Rule WRAPPER_NOT_BOILERPLATE for a boilerplate-looking element; when
+        it is boilerplate after all, its link text (the penalty) is left in
+        _last_links and its size counted as seen. `pending` is the text of
+        the block being read."""
+        # is_wrapper() inline: its link count is the penalty's, read once.
+        size = len(element.text(deep=True, separator=""))
+        links = dom.link_text_len(element, size) if size else 0
+        if links <= size * thresholds.WRAPPER_LINK_DENSITY and self._is_wrapper_size(size, pending):
+            return True
+        self._seen += size
+        self._last_links = links
+        return False
+
+    def _skips(self, classes: str | None, ident: str | None) -> bool:
         # Pages repeat a few class names many times: ask the pattern once each.
-        verdict = self._verdicts.get(signature)
+        key = (classes, ident)
+        verdict = self._verdicts.get(key)
         if verdict is None:
-            verdict = self._verdicts[signature] = bool(self._skip.search(signature))
+            signature = f"{classes or ''} {ident or ''}".lower()
+            verdict = self._verdicts[key] = bool(self._skip.search(signature))
         return verdict
 
     def _enter(self, element: LexborNode, parent: int, depth: int) -> int:
@@ -207,18 +318,14 @@ class DensityScorer:
         self._prose.append(0)
         return len(self._nodes) - 1
 
-    def _close(self, owner: int) -> None:
-        """End the current block: book its value on the element holding it."""
-        if not self._chars:
-            return
+    def _book(self, owner: int, chars: int, link_chars: int, last_text: str) -> None:
+        """End a block: book its value on the element holding it."""
         self._blocks += 1
-        chars, link_chars = self._chars, self._link_chars
-        value = block_value(chars, link_chars, ends_sentence(self._last_text))
+        self._seen += chars
+        value = block_value(chars, link_chars, ends_sentence(last_text))
         self._score[owner] += value
         if value > 0:
             self._prose[owner] += chars - link_chars
-        self._chars = self._link_chars = 0
-        self._last_text = ""
 
 
 def ends_sentence(text: str) -> bool:

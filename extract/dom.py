@@ -28,6 +28,8 @@ JUNK_TAGS = (
 )
 _JUNK_QUERY = ", ".join(JUNK_TAGS)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Below this much text, links are counted by walking the subtree (link_text_len).
+_WALK_LINKS_UNDER_CHARS = 400
 # Deeper than this the page is tag soup; walkers stop descending.
 MAX_DEPTH = 120
 
@@ -74,6 +76,18 @@ def traits_of(attrs: dict[str, str | None]) -> tuple[str, bool]:
     return f"{classes or ''} {ident or ''}".lower(), hidden
 
 
+def hidden_attrs(attrs: dict[str, str | None]) -> bool:
+    """Whether the `hidden` attribute, aria-hidden or an inline style hides
+    an element (most elements have none of the three: three lookups)."""
+    if "hidden" in attrs:
+        return True
+    aria = attrs.get("aria-hidden")
+    if aria is not None and aria.lower() == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
 def is_hidden(node: LexborNode) -> bool:
     attrs = node.attributes
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
@@ -109,6 +123,15 @@ def common_ancestor(first: LexborNode, second: LexborNode) -> LexborNode | None:
             return current
         current = current.parent
     return None
+
+
+def link_text_len(node: LexborNode, text_len: int) -> int:
+    """Characters of text inside the links below `node` (whose text is
+    `text_len` long). A CSS query costs more than a walk of a small subtree,
+    so only larger ones, which hold more elements, are queried."""
+    if text_len > _WALK_LINKS_UNDER_CHARS:
+        return sum(len(a.text(deep=True, separator="")) for a in node.css("a"))
+    return sum(len(n.text(deep=True, separator="")) for n in node.traverse() if n.tag == "a")
 
 
 def node_text(node: LexborNode) -> str:

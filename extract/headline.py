@@ -17,27 +17,33 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
-from extract.structured import StructuredData
+from extract.structured import StructuredData, matches_itself
 from extract.text import fold, squash, words
 
 # Elements that CMSs use for the article title when it is not an h1
 # (baodautu.vn: div.title-detail).
-TITLE_SELECTORS = (
-    "h1",
-    '[itemprop="headline"]',
-    ".title-detail",
-    ".detail-title",
-    ".article-title",
-    ".article__title",
-    ".post-title",
-    ".entry-title",
-    ".news-title",
-    ".title_detail",
-    ".titledetail",
-    ".story-title",
-    ".headline",
+TITLE_TAG = "h1"
+TITLE_ITEMPROP = '[itemprop="headline"]'
+TITLE_CLASSES = (
+    "title-detail",
+    "detail-title",
+    "article-title",
+    "article__title",
+    "post-title",
+    "entry-title",
+    "news-title",
+    "title_detail",
+    "titledetail",
+    "story-title",
+    "headline",
 )
-_TITLE_QUERY = ", ".join(TITLE_SELECTORS)
+TITLE_SELECTORS = (TITLE_TAG, TITLE_ITEMPROP, *(f".{name}" for name in TITLE_CLASSES))
+# Eleven class selectors cost eleven tests of every element; this superset
+# of TITLE_SELECTORS costs about four, and few elements match it, so each
+# of those is then tested against the selectors themselves (_selector_count).
+# It holds because every TITLE_CLASSES name but "headline" contains "title".
+_CANDIDATE_QUERY = f'{TITLE_TAG}, {TITLE_ITEMPROP}, .headline, [class*="title" i]'
+_CLASS_NAMES = frozenset(TITLE_CLASSES)
 _SEPARATORS = re.compile(r"\s+[-|–—:•»]\s+|\s*\|\s*")
 _LOGO_SIGNATURE = re.compile(r"logo|brand|site-?name|masthead")
 
@@ -78,9 +84,7 @@ def _metadata_titles(tree: LexborHTMLParser, data: StructuredData) -> list[str]:
 
 def _visible_titles(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
     found: list[tuple[LexborNode, str]] = []
-    # One query for all selectors (one pass over the page); h1s keep their
-    # precedence over the class-named title elements.
-    for node in tree.css(_TITLE_QUERY):
+    for node, count in _title_elements(tree):
         if node.tag in ("meta", "title", "html", "body"):
             continue
         text = fold(node.text(deep=True, separator=" "))
@@ -89,9 +93,42 @@ def _visible_titles(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
         signature, hidden = dom.traits(node)
         if hidden or _LOGO_SIGNATURE.search(signature):
             continue
-        found.append((node, text))
+        # An element matching two title selectors (<h1 class="title-detail">)
+        # is listed twice: a selector list reports it once per selector.
+        found.extend([(node, text)] * count)
     found.sort(key=lambda item: item[0].tag != "h1")
     return found
+
+
+def _title_elements(tree: LexborHTMLParser) -> list[tuple[LexborNode, int]]:
+    """Elements matching TITLE_SELECTORS in document order, each with the
+    number of those selectors it matches."""
+    elements: list[tuple[LexborNode, int]] = []
+    previous = None
+    for node in tree.css(_CANDIDATE_QUERY):
+        key = node.mem_id
+        if key == previous:  # a selector list reports an element once per selector
+            continue
+        previous = key
+        count = _selector_count(node)
+        if count:
+            elements.append((node, count))
+    return elements
+
+
+def _selector_count(node: LexborNode) -> int:
+    """How many of TITLE_SELECTORS match the element. Only selectors that can
+    match are asked: classes are matched case-insensitively in quirks mode,
+    hence the lower-case test before asking the selector engine."""
+    attrs = node.attributes
+    count = 1 if node.tag == TITLE_TAG else 0
+    if "itemprop" in attrs and matches_itself(node, TITLE_ITEMPROP):
+        count += 1
+    classes = attrs.get("class")
+    if classes:
+        names = _CLASS_NAMES.intersection(classes.lower().split())
+        count += sum(1 for name in names if matches_itself(node, f".{name}"))
+    return count
 
 
 def similar(first: str, second: str) -> bool:

@@ -36,7 +36,15 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _JSON_FIELD = r'"{name}"\s*:\s*"((?:[^"\\]|\\.)*)"'
 _MICRODATA_PROPS = ("headline", "datePublished", "dateModified", "author")
-_MICRODATA_QUERY = ", ".join(f'[itemprop="{name}"]' for name in _MICRODATA_PROPS)
+_JSON_LD_QUERY = 'script[type="application/ld+json"]'
+# Everything read_structured() needs, in one pass over the page (see _scan).
+# :is() reports an element once; a plain selector list reports it once per
+# selector it matches (a <meta itemprop> would come twice).
+_METADATA_QUERY = f":is(meta, link[rel], {_JSON_LD_QUERY}, [itemprop])"
+# Control characters inside strings are common in CMS output. One decoder for
+# all pages: json.loads() with options builds a new one per call.
+_LENIENT_JSON = json.JSONDecoder(strict=False)
+_INVALID = object()  # what _decode_json() returns for text that is not JSON
 # JSON-LD nesting beyond this is not metadata but a data dump.
 _MAX_DEPTH = 8
 
@@ -58,24 +66,35 @@ class StructuredData:
     publisher_names: tuple[str, ...] = ()
     section: str | None = None
     page_types: tuple[str, ...] = ()
+    # <meta> content by lower-cased name, as written: a page has dozens of
+    # metas (descriptions, keywords) and the layers read a few, so values are
+    # unescaped and folded when read (first_meta, all_meta), not here.
     meta: dict[str, tuple[str, ...]] = field(default_factory=dict)
     canonical: str | None = None
     language: str | None = None
 
     def first_meta(self, *names: str) -> str | None:
         for name in names:
-            for value in self.meta.get(name, ()):
+            for raw in self.meta.get(name, ()):
+                value = meta_value(raw)
                 if value:
                     return value
         return None
 
     def all_meta(self, *names: str) -> list[str]:
-        return [v for name in names for v in self.meta.get(name, ()) if v]
+        values = (meta_value(raw) for name in names for raw in self.meta.get(name, ()))
+        return [v for v in values if v]
+
+
+def meta_value(raw: str) -> str:
+    """A <meta> content as the layers compare it: entities undone, whitespace folded."""
+    return fold(unescape_all(raw))
 
 
 def read_structured(tree: LexborHTMLParser) -> StructuredData:
-    meta = _meta_tags(tree)
-    objects = list(_json_ld_objects(tree))
+    found = _scan(tree)
+    meta = _meta_tags(found.metas)
+    objects = list(_json_ld_objects(found.json_ld))
     article = next((o for o in objects if _types(o) & ARTICLE_TYPES), None)
     page_types = tuple(t for o in objects for t in _types(o))
     headline = published = modified = section = None
@@ -91,7 +110,7 @@ def read_structured(tree: LexborHTMLParser) -> StructuredData:
         modified = _string(article.get("dateModified"))
         section = _string(article.get("articleSection"))
         credits = list(_credits(article.get("author")))
-    micro = _microdata(tree)
+    micro = _microdata(found.itemprops)
     return StructuredData(
         headline=headline or micro.headline,
         published=tuple(v for v in (published, *micro.published) if v),
@@ -101,38 +120,76 @@ def read_structured(tree: LexborHTMLParser) -> StructuredData:
         section=section,
         page_types=page_types,
         meta=meta,
-        canonical=_canonical(tree),
+        canonical=found.canonical,
         language=_language(tree, meta),
     )
 
 
-def _meta_tags(tree: LexborHTMLParser) -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
+@dataclass(slots=True)
+class _Found:
+    """The elements metadata is read from, in document order."""
+
+    metas: list[dict[str, str | None]] = field(default_factory=list)
+    json_ld: list[LexborNode] = field(default_factory=list)
+    itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
+    canonical: str | None = None
+
+
+def _scan(tree: LexborHTMLParser) -> _Found:
+    """Every metadata element from one query: each query is a pass over the
+    whole page, and the page has few of these elements, so sorting them out
+    here is cheaper than four queries."""
+    found = _Found()
+    for node in tree.css(_METADATA_QUERY):
+        tag = node.tag
         attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        if tag == "meta":
+            found.metas.append(attrs)
+        elif tag == "link":
+            if found.canonical is None and "rel" in attrs:
+                found.canonical = _canonical_href(attrs)
+        # The type match is case-insensitive in the selector engine: let it decide.
+        elif tag == "script" and matches_itself(node, _JSON_LD_QUERY):
+            found.json_ld.append(node)
+        prop = attrs.get("itemprop")
+        if prop in _MICRODATA_PROPS:
+            found.itemprops.append((prop, node))
+    return found
+
+
+def matches_itself(node: LexborNode, selector: str) -> bool:
+    """Whether the element itself matches the selector: css_matches() also
+    says yes for a match anywhere inside it, while a query from the element
+    lists the element first when it matches."""
+    first = node.css_first(selector)
+    return first is not None and first.mem_id == node.mem_id
+
+
+def _meta_tags(metas: list[dict[str, str | None]]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for attrs in metas:
         value = attrs.get("content")
-        if key and value:
-            found.setdefault(key.strip().lower(), []).append(fold(unescape_all(value)))
+        if not value:
+            continue
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        if key:
+            found.setdefault(key.strip().lower(), []).append(value)
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _canonical(tree: LexborHTMLParser) -> str | None:
-    for node in tree.css("link[rel]"):
-        if "canonical" in (node.attributes.get("rel") or "").lower().split():
-            href = (node.attributes.get("href") or "").strip()
-            if href:
-                return href
+def _canonical_href(attrs: dict[str, str | None]) -> str | None:
+    if "canonical" in (attrs.get("rel") or "").lower().split():
+        return (attrs.get("href") or "").strip() or None
     return None
 
 
 def _language(tree: LexborHTMLParser, meta: dict[str, tuple[str, ...]]) -> str | None:
-    root = tree.css_first("html")
+    root = _html_element(tree)
     lang = root.attributes.get("lang") if root is not None else None
     if not lang:
         for key in ("og:locale", "content-language", "language", "dc.language"):
             if meta.get(key):
-                lang = meta[key][0]
+                lang = meta_value(meta[key][0])
                 break
     if not lang:
         return None
@@ -140,8 +197,15 @@ def _language(tree: LexborHTMLParser, meta: dict[str, tuple[str, ...]]) -> str |
     return lang.split("-")[0].lower() or None
 
 
-def _json_ld_objects(tree: LexborHTMLParser) -> Iterator[dict[str, object]]:
-    for script in tree.css('script[type="application/ld+json"]'):
+def _html_element(tree: LexborHTMLParser) -> LexborNode | None:
+    # The parser always makes <html> the document element; the query is only
+    # for a tree without one.
+    root = tree.root
+    return root if root is not None and root.tag == "html" else tree.css_first("html")
+
+
+def _json_ld_objects(scripts: list[LexborNode]) -> Iterator[dict[str, object]]:
+    for script in scripts:
         raw = script.text(deep=True)
         data = _load_json(raw)
         if data is None:
@@ -155,12 +219,17 @@ def _json_ld_objects(tree: LexborHTMLParser) -> Iterator[dict[str, object]]:
 def _load_json(raw: str) -> object | None:
     raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
     raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
-    for attempt in (raw, _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", raw))):
-        try:
-            return json.loads(attempt, strict=False)
-        except (ValueError, RecursionError):
-            continue
-    return None
+    found = _decode_json(raw)
+    if found is _INVALID:  # the repairs cost two passes: only for JSON that needs them
+        found = _decode_json(_TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", raw)))
+    return None if found is _INVALID else found
+
+
+def _decode_json(text: str) -> object:
+    try:
+        return _LENIENT_JSON.decode(text)
+    except (ValueError, RecursionError):
+        return _INVALID
 
 
 def _salvage(raw: str) -> dict[str, object] | None:
@@ -258,14 +327,10 @@ def _author_value(node: LexborNode) -> str | None:
     return fold(value) if value and value.strip() else None
 
 
-def _microdata(tree: LexborHTMLParser) -> _Microdata:
-    """The cheap part of microdata: a few itemprops, read without item scoping,
-    in one query over the page."""
+def _microdata(itemprops: list[tuple[str, LexborNode]]) -> _Microdata:
+    """The cheap part of microdata: a few itemprops, read without item scoping."""
     found: dict[str, list[str]] = {name: [] for name in _MICRODATA_PROPS}
-    for node in tree.css(_MICRODATA_QUERY):
-        prop = node.attributes.get("itemprop") or ""
-        if prop not in found:
-            continue
+    for prop, node in itemprops:
         value = _author_value(node) if prop == "author" else _itemprop_value(node)
         if value:
             found[prop].append(value)

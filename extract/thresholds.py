@@ -99,6 +99,10 @@ SIBLING_PURITY = 0.75
 # holds this share of the page's text and at most this link density.
 WRAPPER_TEXT_SHARE = 0.2
 WRAPPER_LINK_DENSITY = 0.25
+# A boilerplate-named element up to this size whose wrapper verdict the text
+# walked so far cannot settle is guessed boilerplate and checked after the walk
+# (density.py); a larger one makes the walk read the page's text length.
+WRAPPER_GUESS_MAX_CHARS = 1000
 # A known CMS container (.fck_detail...) inside the density winner replaces
 # it when it holds at least this share of the winner's text outside links.
 KNOWN_CONTAINER_SHARE = 0.8

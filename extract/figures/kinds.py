@@ -125,7 +125,8 @@ CONTINUATION = compile_caseless(r"\s*(?:bao\s+gồm|gồm|đối\s+với|cụ\s+
 HEADING_RECOGNIZED = compile_caseless(r"công\s+nhận|chứng\s+nhận")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: built for every count (see segment.Span on why).
+@dataclass(slots=True)
 class KindContext:
     """Where to look, as offsets of the normalised text."""
 

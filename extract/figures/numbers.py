@@ -86,7 +86,8 @@ NEW_TOTAL_COUNT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: built for every candidate count (see segment.Span on why).
+@dataclass(slots=True)
 class NumberToken:
     value: int
     start: int

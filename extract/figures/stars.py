@@ -13,9 +13,6 @@ from extract.figures.caseless import compile_caseless
 
 Stars = tuple[int, int]
 
-# One of these is in every class form below.
-_CLASS_WORDS = ("sao", "cấp", "ocop")
-
 _STAR = r"([1-5])\s*sao"
 # Destination of an upgrade, done or planned: wins over any other class.
 DESTINATION = compile_caseless(rf"lên\s+(?:hạng\s+|chuẩn\s+)?(?:OCOP\s+)?{_STAR}")
@@ -42,10 +39,16 @@ STAR_AFTER_NUMBER = compile_caseless(r"\s*(?:-|–|đến)?\s*\d?\s*sao\b")
 def stars_after(text: str, start: int, end: int) -> Stars | None:
     """The class written in text[start:end] (a count's own noun phrase).
 
-    `text` is caseless (caseless.py). Every form holds "sao", "cấp" or "ocop":
-    a phrase with none of them (most) is passed over without a search.
+    `text` is caseless (caseless.py). Every form holds "sao", or "quốc" /
+    "trung" of the national forms: a phrase with none of them (most) is passed
+    over without a search. ("ocop" also leads a national form, but it is in
+    most count phrases and would let nearly every phrase through.)
     """
-    if all(text.find(word, start, end) < 0 for word in _CLASS_WORDS):
+    if (
+        text.find("sao", start, end) < 0
+        and text.find("quốc", start, end) < 0
+        and text.find("trung", start, end) < 0
+    ):
         return None
     destination = DESTINATION.search(text, start, end)
     if destination:

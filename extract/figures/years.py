@@ -85,7 +85,8 @@ _BASELINE_BEFORE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+|đ
 _SINCE_TAIL = re.compile(r"\s+(?:đến|tới)\s+nay")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: built for every year mark (see segment.Span on why).
+@dataclass(slots=True)
 class YearMark:
     start: int
     end: int

@@ -1,0 +1,102 @@
+"""The density walk's wrapper rule (WRAPPER_NOT_BOILERPLATE) when the page's text
+length is not read up front: guesses near the top of the page, checked after the walk."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extract import thresholds
+from extract.body import _KNOWN, BOILERPLATE, wrapper_chars
+from extract.density import DensityScorer
+
+SENTENCE = (
+    "The provincial council approved the support plan after a long debate, and the "
+    "growers of certified products will be paid for new packaging next year."
+)
+LINKS = "".join(f'<li><a href="/s{i}">Section page number {i}</a></li>' for i in range(30))
+
+
+def best_of(html: str) -> tuple[LexborNode, ...]:
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    return DensityScorer(BOILERPLATE, wrapper_chars, known=_KNOWN).best(tree.body)
+
+
+def positions(html: str, *, exact: bool) -> list[int]:
+    """Where the winners stand in page order; `exact` walks with the page's
+    text length known from the start (no guesses)."""
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    text_len = len(tree.body.text(deep=True, separator="")) if exact else None
+    found = DensityScorer(BOILERPLATE, wrapper_chars, known=_KNOWN, text_len=text_len).best(
+        tree.body
+    )
+    order = {node.mem_id: i for i, node in enumerate(tree.body.traverse())}
+    return [order[node.mem_id] for node in found]
+
+
+def texts(nodes: tuple[LexborNode, ...]) -> str:
+    return " ".join(node.text(deep=True, separator=" ") for node in nodes)
+
+
+def test_a_small_wrapper_at_the_top_guessed_boilerplate_is_walked_after_the_check() -> None:
+    story = "".join(f"<p>Part {i}. {SENTENCE}</p>" for i in range(3))
+    assert len(story) < thresholds.WRAPPER_GUESS_MAX_CHARS
+    html = (
+        f'<html><body><div class="story share-enabled">{story}</div>'
+        f'<div class="links"><ul>{LINKS}</ul></div></body></html>'
+    )
+    found = texts(best_of(html))
+    assert "Part 0." in found and "Part 2." in found
+    assert "Section page" not in found
+
+
+def test_a_large_wrapper_at_the_top_is_walked() -> None:
+    story = "".join(f"<p>Part {i}. {SENTENCE}</p>" for i in range(12))
+    assert len(story) > thresholds.WRAPPER_GUESS_MAX_CHARS
+    html = (
+        f'<html><body><div class="article-body share-tools">{story}</div>'
+        f'<div class="links"><ul>{LINKS}</ul></div></body></html>'
+    )
+    found = texts(best_of(html))
+    assert "Part 0." in found and "Part 11." in found
+
+
+def test_a_small_boilerplate_box_at_the_top_stays_out_of_a_long_story() -> None:
+    box = f'<div class="author-box"><p>About the author. {SENTENCE}</p></div>'
+    story = "".join(f"<p>Part {i}. {SENTENCE}</p>" for i in range(20))
+    html = (
+        f'<html><body><div class="column">{box}<div class="story">{story}</div></div></body></html>'
+    )
+    found = texts(best_of(html))
+    assert "Part 19." in found
+    assert "About the author" not in found
+
+
+_BOX_NAMES = ("share", "author-box", "related", "sidebar", "meta", "promo")
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """Pages of boxes, each prose or links, some with boilerplate names, at any
+    position and size: guesses right and wrong, near the top and further down."""
+    parts = []
+    for index in range(draw(st.integers(1, 4))):
+        name = draw(st.sampled_from(("plain", *_BOX_NAMES)))
+        paragraphs = draw(st.integers(0, 8))
+        links = draw(st.integers(0, 10))
+        prose = "".join(f"<p>Box {index} part {i}. {SENTENCE}</p>" for i in range(paragraphs))
+        menu = "".join(
+            f'<li><a href="/b{index}/{i}">Link {i} of box {index}</a></li>' for i in range(links)
+        )
+        tag = draw(st.sampled_from(("div", "section", "header", "footer")))
+        parts.append(f'<{tag} class="{name}">{prose}<ul>{menu}</ul></{tag}>')
+    return f"<html><body>{''.join(parts)}</body></html>"
+
+
+@settings(max_examples=150, deadline=None)
+@given(pages())
+def test_guessing_the_wrapper_rule_finds_what_knowing_the_page_length_finds(html: str) -> None:
+    assert positions(html, exact=False) == positions(html, exact=True)

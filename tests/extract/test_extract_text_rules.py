@@ -1,0 +1,41 @@
+"""Text normalisation (extract/text.py): the fast paths give what the plain
+definitions give, on any text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.text import fold, visible_len
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Letters, Vietnamese marks (precomposed and combining), every kind of space
+# str.split knows, and the invisible characters fold() removes.
+_ALPHABET = st.sampled_from(
+    [
+        *"aAđĐ ơƯ\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000.,",
+        *("\u0301", "\u0323", "e\u0302", "ệ", "\u200b", "\u00ad", "\ufeff", "\u2060"),
+    ]
+)
+texts = st.lists(_ALPHABET, max_size=40).map("".join) | st.text(max_size=60)
+
+
+def plain_fold(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(_INVISIBLE.sub("", text).split()))
+
+
+@given(texts)
+def test_fold_removes_invisibles_folds_spaces_and_composes_like_the_definition(text: str) -> None:
+    assert fold(text) == plain_fold(text)
+
+
+@given(texts)
+def test_visible_len_counts_the_characters_that_are_not_spaces(text: str) -> None:
+    assert visible_len(text) == len("".join(text.split()))
+
+
+def test_fold_joins_a_decomposed_vietnamese_letter_and_drops_a_zero_width_space() -> None:
+    assert fold(" Vie\u0302\u0323t\u200b  Nam\n") == "Việt Nam"
