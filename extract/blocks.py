@@ -28,6 +28,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 # Containers that never hold article prose.
 SKIP_TAGS = frozenset({"nav", "aside", "head", "title", "meta", "link", "base"})
+_NO_NAME = (False, False)
 _CAPTION_SIGNATURE = re.compile(r"caption|image[-_]?desc|photo[-_]?desc|img[-_]?desc|chu-?thich")
 
 
@@ -92,7 +93,7 @@ class BlockWalker:
         self._skip_hidden = skip_hidden
         self._buffer = _Buffer()
         self.result = Collected()
-        self._verdicts: dict[tuple[str | None, str | None], tuple[bool, bool]] = {}
+        self._verdicts: dict[str, tuple[bool, bool]] = {}
 
     def walk(self, root: LexborNode) -> Collected:
         self._walk(root)
@@ -174,15 +175,22 @@ class BlockWalker:
         return not (boilerplate and self._not_wrapper(child))
 
     def _names(self, classes: str | None, ident: str | None) -> tuple[bool, bool]:
-        """(caption, boilerplate) of a class and id. Pages repeat a few class
-        names many times: each pair is matched once."""
-        key = (classes, ident)
-        verdict = self._verdicts.get(key)
+        """(caption, boilerplate) of a class and id. Neither pattern's words
+        span the space between the two, so each is asked on its own: pages
+        repeat a few class strings many times, and each is matched once."""
+        caption, boilerplate = self._name(classes) if classes else _NO_NAME
+        if ident:
+            id_caption, id_boilerplate = self._name(ident)
+            caption, boilerplate = caption or id_caption, boilerplate or id_boilerplate
+        return caption, boilerplate
+
+    def _name(self, name: str) -> tuple[bool, bool]:
+        verdict = self._verdicts.get(name)
         if verdict is None:
-            signature = f"{classes or ''} {ident or ''}".lower()
-            verdict = self._verdicts[key] = (
-                bool(_CAPTION_SIGNATURE.search(signature)),
-                self._skip is not None and bool(self._skip.search(signature)),
+            lowered = name.lower()
+            verdict = self._verdicts[name] = (
+                bool(_CAPTION_SIGNATURE.search(lowered)),
+                self._skip is not None and bool(self._skip.search(lowered)),
             )
         return verdict
 

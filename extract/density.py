@@ -96,7 +96,7 @@ class DensityScorer:
         # Elements that look like `known` containers: the walk reads every
         # attribute anyway, so a page-wide CSS query for them is not needed.
         self._known = known
-        self._verdicts: dict[tuple[str | None, str | None], bool] = {}
+        self._verdicts: dict[str, bool] = {}
         self._start()
 
     def _start(self) -> None:
@@ -302,12 +302,18 @@ class DensityScorer:
         return False
 
     def _skips(self, classes: str | None, ident: str | None) -> bool:
-        # Pages repeat a few class names many times: ask the pattern once each.
-        key = (classes, ident)
-        verdict = self._verdicts.get(key)
+        """Whether the class or the id is a boilerplate name. The pattern's
+        words never span the space between the two, so each is asked on its
+        own: pages repeat a few class strings many times (ids far less), and
+        each string is matched once."""
+        return bool(classes and self._skips_name(classes)) or bool(
+            ident and self._skips_name(ident)
+        )
+
+    def _skips_name(self, name: str) -> bool:
+        verdict = self._verdicts.get(name)
         if verdict is None:
-            signature = f"{classes or ''} {ident or ''}".lower()
-            verdict = self._verdicts[key] = bool(self._skip.search(signature))
+            verdict = self._verdicts[name] = bool(self._skip.search(name.lower()))
         return verdict
 
     def _enter(self, element: LexborNode, parent: int, depth: int) -> int:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import thresholds
+from extract.blocks import _CAPTION_SIGNATURE, BlockWalker
 from extract.body import _KNOWN, BOILERPLATE, wrapper_chars
 from extract.density import DensityScorer
 
@@ -100,3 +101,48 @@ def pages(draw: st.DrawFn) -> str:
 @given(pages())
 def test_guessing_the_wrapper_rule_finds_what_knowing_the_page_length_finds(html: str) -> None:
     assert positions(html, exact=False) == positions(html, exact=True)
+
+
+_NAME_PARTS = st.sampled_from(
+    [
+        "share",
+        "Related",
+        "ad",
+        "ads",
+        "nav",
+        "tin",
+        "lien",
+        "quan",
+        "q",
+        "and",
+        "a",
+        "print",
+        "caption",
+        "image",
+        "desc",
+        "chu",
+        "thich",
+        "body",
+        "content",
+        "x",
+        "7",
+    ]
+)
+_NAME_GLUE = st.sampled_from(["", " ", "-", "_", "\t", "  "])
+names = st.lists(st.tuples(_NAME_PARTS, _NAME_GLUE), max_size=6).map(
+    lambda parts: "".join(part + glue for part, glue in parts)
+)
+
+
+@given(names, names)
+def test_class_and_id_are_judged_apart_as_on_their_joined_signature(
+    classes: str, ident: str
+) -> None:
+    joined = f"{classes} {ident}".lower()
+    scorer = DensityScorer(BOILERPLATE, wrapper_chars)
+    assert scorer._skips(classes, ident) == bool(BOILERPLATE.search(joined))
+    walker = BlockWalker(skip=BOILERPLATE)
+    assert walker._names(classes, ident) == (
+        bool(_CAPTION_SIGNATURE.search(joined)),
+        bool(BOILERPLATE.search(joined)),
+    )
