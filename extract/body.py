@@ -136,6 +136,8 @@ def _holds_most_of(known: tuple[int, LexborNode], scored: tuple[LexborNode, ...]
     chars, node = known
     if len(scored) != 1 or not dom.is_inside(node, scored[0]):
         return False
+    if node.mem_id == scored[0].mem_id:  # the winner itself: no need to measure it again
+        return True
     return chars >= thresholds.KNOWN_CONTAINER_SHARE * content_chars(scored[0])
 
 
