@@ -145,7 +145,9 @@ def extract(
     province: str | None,
     headline: str | None,
 ) -> tuple[Figure, ...]:
-    if not OCOP_WORDS.search(text):
+    # "OCOP" in capitals (nearly every article) settles it without the
+    # case-insensitive search.
+    if "OCOP" not in text and not OCOP_WORDS.search(text):
         return ()
     norm = normalize(text)
     t = norm.text
@@ -188,10 +190,22 @@ def extract(
                 continue
             counts = _sentence_counts(doc, tokens[s_lo:s_hi], sentence, para, ocop_paragraph)
             if counts:
-                written = " ".join(t[sentence.start : sentence.end].split())
+                written = _one_line(t[sentence.start : sentence.end])
                 figures.extend(_figure(doc, c, written, norm) for c in counts)
     figures = _without_headline_restatements(_unique(figures), norm.original(head_end))
     return tuple(_without_classless_restatements(figures))
+
+
+def _one_line(sentence: str) -> str:
+    """The sentence with each run of whitespace as one space (it has no space at either end).
+
+    Every whitespace character but the space is unprintable, so a printable
+    sentence without a double space is already on one line: two quick C scans
+    instead of splitting and joining every sentence that holds a figure.
+    """
+    if "  " not in sentence and sentence.isprintable():
+        return sentence
+    return " ".join(sentence.split())
 
 
 def _headline_end(text: str, first: Span, headline: str | None) -> int:
@@ -530,6 +544,9 @@ def _figure(doc: _Document, count: _Count, sentence: str, norm: NormalText) -> F
     if place is not None and place.level != NATIONAL:
         province = place.province or doc.places.context_province
     stars = count.stars or (None, None)
+    start, end = count.token.start, count.token.end
+    if norm.origin is not None:  # NormalText.original, inline: most texts need no map
+        start, end = norm.origin[start], norm.origin[end]
     return Figure(
         value=count.token.value,
         subject=count.subject,  # type: ignore[arg-type]
@@ -542,8 +559,8 @@ def _figure(doc: _Document, count: _Count, sentence: str, norm: NormalText) -> F
         place_level=place.level if place else None,  # type: ignore[arg-type]
         province=province,
         sentence=sentence,
-        start=norm.original(count.token.start),
-        end=norm.original(count.token.end),
+        start=start,
+        end=end,
     )
 
 

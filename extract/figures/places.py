@@ -388,11 +388,13 @@ def _unit_words(
 ) -> tuple[list[Mention], list[Mention]]:
     named: list[Mention] = []
     anaphors: list[Mention] = []
+    size = len(low)
     for match in _UNIT_WORD.finditer(low, start, end):
-        s, e = match.start(), match.end()
-        if (s > 0 and low[s - 1].isalnum()) or (e < len(low) and low[e].isalnum()):
+        s, e = match.span()
+        if (s > 0 and low[s - 1].isalnum()) or (e < size and low[e].isalnum()):
             continue
-        word = " ".join(match.group().split())
+        written = match.group()
+        word = written if written in _UNIT_WORDS else " ".join(written.split())
         window = max(0, s - 14)
         if low.find("tác", window, s) >= 0 and _NOT_A_UNIT_BEFORE.search(low, window, s):
             continue

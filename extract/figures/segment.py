@@ -24,6 +24,10 @@ _SENTENCE_END = re.compile(
     r"[.!?…\n](?:(?<=[.!?])[.!?]*[\"”’)\]]*\s+"
     rf"(?=[\"“‘(]?[{UPPER}\d])|(?<=…)[\"”’)\]]*\s*(?=\S)|(?<=\n)\n*)"
 )
+# The "." branch of _SENTENCE_END, led by a literal (the engine skips ahead to
+# each period): the same matches in a paragraph without "!", "?", "…" or a
+# line break, which is most of them.
+_SENTENCE_END_DOT = re.compile(rf"\.[.!?]*[\"”’)\]]*\s+(?=[\"“‘(]?[{UPPER}\d])")
 # Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh").
 _ABBREVIATION = re.compile(rf"(?:\b(?:TP|Tp|TX|TT|TS|ThS|PGS|GS|BS|KS|Th|St)|\b[{UPPER}])\.$")
 # Only the last few characters before a period can hold an abbreviation; the
@@ -35,6 +39,9 @@ _LONGEST_ABBREVIATION = 3
 _CLOSED_ENDINGS = frozenset('.!?…"”’)]:;')
 _OPEN_ABBREVIATIONS = ("tp.", "tx.", "tt.")
 _CLAUSE_MARK = re.compile(r"[,;:()](?:(?<=[()])|(?=\s|$))")
+# The comma branch of _CLAUSE_MARK, led by a literal: a class-led scan tries
+# every character, a literal-led one skips ahead to the next comma.
+_CLAUSE_COMMA = re.compile(r",(?=\s|$)")
 
 
 # Values, though not frozen: an article builds hundreds of spans, and a frozen
@@ -63,7 +70,15 @@ def paragraphs(text: str) -> list[Span]:
 def sentences(text: str, paragraph: Span) -> list[Span]:
     spans: list[Span] = []
     start = paragraph.start
-    for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+    ends = _SENTENCE_END
+    if (
+        text.find("\n", start, paragraph.end) < 0
+        and text.find("…", start, paragraph.end) < 0
+        and text.find("?", start, paragraph.end) < 0
+        and text.find("!", start, paragraph.end) < 0
+    ):
+        ends = _SENTENCE_END_DOT
+    for match in ends.finditer(text, paragraph.start, paragraph.end):
         dot = match.start()
         if text[dot] == "." and _ABBREVIATION.search(
             text, max(start, dot - _LONGEST_ABBREVIATION), dot + 1
@@ -79,10 +94,17 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
 
 
 def clauses(text: str, sentence: Span) -> list[Span]:
+    start, end = sentence.start, sentence.end
+    if (
+        text.find(";", start, end) < 0
+        and text.find(":", start, end) < 0
+        and text.find("(", start, end) < 0
+        and text.find(")", start, end) < 0
+    ):
+        return _comma_clauses(text, start, end)
     spans: list[Span] = []
-    start = sentence.start
     depth = 0
-    for match in _CLAUSE_MARK.finditer(text, sentence.start, sentence.end):
+    for match in _CLAUSE_MARK.finditer(text, sentence.start, end):
         mark = match.group()
         if mark == "(":
             depth += 1
@@ -91,8 +113,22 @@ def clauses(text: str, sentence: Span) -> list[Span]:
         elif depth == 0:
             spans.append(Span(start, match.start()))
             start = match.end()
-    spans.append(Span(start, sentence.end))
+    spans.append(Span(start, end))
     return [s for s in spans if s.end > s.start]
+
+
+def _comma_clauses(text: str, start: int, end: int) -> list[Span]:
+    """`clauses` for a sentence whose only marks are commas (most): no parentheses
+    to track, and a literal scan instead of the character-class one."""
+    spans: list[Span] = []
+    for match in _CLAUSE_COMMA.finditer(text, start, end):
+        comma = match.start()
+        if comma > start:
+            spans.append(Span(start, comma))
+        start = comma + 1
+    if end > start:
+        spans.append(Span(start, end))
+    return spans
 
 
 def closed_blocks(low: str, paragraphs: Sequence[Span]) -> list[Span]:

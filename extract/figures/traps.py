@@ -48,6 +48,9 @@ _AFTER_RULES = {
 }
 _BEFORE = {name: compile_caseless(rule) for name, rule in _BEFORE_RULES.items()}
 _AFTER = {name: compile_caseless(rule) for name, rule in _AFTER_RULES.items()}
+# The same (name, pattern) pairs as tuples: walked once per count, faster than dict items.
+_BEFORE_PAIRS = tuple(_BEFORE.items())
+_AFTER_PAIRS = tuple(_AFTER.items())
 
 # "14 sản phẩm nông sản đặc trưng": products outside the programme.
 _NON_OCOP_PRODUCT = compile_caseless(
@@ -72,11 +75,11 @@ def trap_reason(
     clause_end: int,
 ) -> str | None:
     before = text[max(clause_start, number_start - 60) : number_start]
-    for name, pattern in _BEFORE.items():
+    for name, pattern in _BEFORE_PAIRS:
         if pattern.search(before):
             return name
     after = text[noun_end:segment_end]
-    for name, pattern in _AFTER.items():
+    for name, pattern in _AFTER_PAIRS:
         if pattern.search(after):
             return name
     if subject == PRODUCT:

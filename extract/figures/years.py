@@ -186,14 +186,12 @@ class YearIndex:
         self._marks = marks
         self._starts = [m.start for m in marks]
         self._published = published.year if published else None
+        # A sentence's marks, and its stated ones, by (start, end, after origin):
+        # the counts of one sentence share them.
+        self._sentences: dict[tuple[int, int, bool], tuple[list[YearMark], list[YearMark]]] = {}
 
     def resolve(self, kind: str, number_start: int, clause: Span, sentence: Span) -> int | None:
-        in_sentence = self._between(sentence.start, sentence.end)
-        stated = [
-            m
-            for m in in_sentence
-            if m.kind == STATED and not (m.origin and kind in _AFTER_ORIGIN_KINDS)
-        ]
+        in_sentence, stated = self._sentence_marks(sentence, kind in _AFTER_ORIGIN_KINDS)
         in_clause = [m for m in stated if clause.start <= m.start < clause.end]
         if in_clause:
             return min(in_clause, key=lambda m: _distance(m, number_start)).year
@@ -210,6 +208,21 @@ class YearIndex:
         if any(m.kind == NOW for m in in_sentence):
             return self._published
         return carried if carried is not None else self._published
+
+    def _sentence_marks(
+        self, sentence: Span, after_origin: bool
+    ) -> tuple[list[YearMark], list[YearMark]]:
+        """The sentence's marks and its stated ones (an origin year left out when
+        `after_origin`)."""
+        key = (sentence.start, sentence.end, after_origin)
+        found = self._sentences.get(key)
+        if found is None:
+            in_sentence = self._between(sentence.start, sentence.end)
+            stated = [
+                m for m in in_sentence if m.kind == STATED and not (m.origin and after_origin)
+            ]
+            found = self._sentences[key] = (in_sentence, stated)
+        return found
 
     def _between(self, start: int, end: int) -> list[YearMark]:
         lo = bisect.bisect_left(self._starts, start)

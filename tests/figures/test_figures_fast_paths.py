@@ -12,7 +12,16 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extract.figures import breakdown, extractor, kinds, numbers, places, qualifiers, traps
+from extract.figures import (
+    breakdown,
+    extractor,
+    kinds,
+    numbers,
+    places,
+    qualifiers,
+    segment,
+    traps,
+)
 from extract.figures.caseless import caseless, compile_caseless
 from extract.figures.normalize import lowered
 from extract.figures.page import _is_caption
@@ -221,3 +230,60 @@ def test_case_sensitive_fast_forms_match_where_their_readable_forms_do(text: str
     got = [m.span() for m in places._ORG_HEAD.finditer(text)]
     assert got == [m.span() for m in _ORG_HEAD_READABLE.finditer(text)]
     assert _is_caption(text) == bool(_CAPTION_READABLE.search(text))
+
+
+_SEGMENT_PIECES = st.sampled_from(
+    [
+        *(" ", "  ", "\n", ".", "..", "!", "?", "…", ",", ";", ":", "(", ")", '"', "”", "“"),
+        *("TP", "Tp", "A", "Bình", "huyện", "sản phẩm", "5", "2023", "\u00a0", "\t"),
+    ]
+)
+_SEGMENT_TEXTS = st.lists(_SEGMENT_PIECES, max_size=30).map("".join)
+
+
+def _sentences_by_one_pattern(text: str, paragraph: segment.Span) -> list[segment.Span]:
+    """segment.sentences without its fast path: every end found by _SENTENCE_END."""
+    spans: list[segment.Span] = []
+    start = paragraph.start
+    for match in segment._SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        dot = match.start()
+        if text[dot] == "." and segment._ABBREVIATION.search(text, max(start, dot - 3), dot + 1):
+            continue
+        end = match.start() + len(match.group().rstrip())
+        if text[start:end].strip():
+            spans.append(segment._trimmed(text, start, end))
+        start = match.end()
+    if text[start : paragraph.end].strip():
+        spans.append(segment._trimmed(text, start, paragraph.end))
+    return spans
+
+
+def _clauses_by_one_pattern(text: str, sentence: segment.Span) -> list[segment.Span]:
+    """segment.clauses without its comma-only fast path."""
+    spans: list[segment.Span] = []
+    start, depth = sentence.start, 0
+    for match in segment._CLAUSE_MARK.finditer(text, sentence.start, sentence.end):
+        mark = match.group()
+        if mark == "(":
+            depth += 1
+        elif mark == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            spans.append(segment.Span(start, match.start()))
+            start = match.end()
+    spans.append(segment.Span(start, sentence.end))
+    return [s for s in spans if s.end > s.start]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SEGMENT_TEXTS, st.integers(0, 10), st.integers(0, 10))
+@example("Có 5 sản phẩm. Huyện A, huyện B.", 0, 0)
+@example("TP. Bình, huyện A.. 5 sản phẩm", 0, 0)
+def test_sentence_and_clause_fast_paths_split_as_the_full_patterns_do(
+    text: str, cut_start: int, cut_end: int
+) -> None:
+    span = segment.Span(
+        min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    )
+    assert segment.sentences(text, span) == _sentences_by_one_pattern(text, span)
+    assert segment.clauses(text, span) == _clauses_by_one_pattern(text, span)
