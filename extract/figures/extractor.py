@@ -145,9 +145,7 @@ def extract(
     province: str | None,
     headline: str | None,
 ) -> tuple[Figure, ...]:
-    # "OCOP" in capitals (nearly every article) settles it without the
-    # case-insensitive search.
-    if "OCOP" not in text and not OCOP_WORDS.search(text):
+    if not _may_name_ocop(text):
         return ()
     norm = normalize(text)
     t = norm.text
@@ -194,6 +192,17 @@ def extract(
                 figures.extend(_figure(doc, c, written, norm) for c in counts)
     figures = _without_headline_restatements(_unique(figures), norm.original(head_end))
     return tuple(_without_classless_restatements(figures))
+
+
+def _may_name_ocop(text: str) -> bool:
+    """Whether OCOP_WORDS can match: "OCOP" in capitals (nearly every OCOP
+    article) settles it; else the case-insensitive search runs only when
+    the lower-cased text holds "ocop" or "xã" (no other character matches
+    any of those letters case-insensitively), which most other pages lack."""
+    if "OCOP" in text:
+        return True
+    low = text.lower()
+    return ("ocop" in low or "xã" in low) and OCOP_WORDS.search(text) is not None
 
 
 def _one_line(sentence: str) -> str:

@@ -287,3 +287,25 @@ def test_sentence_and_clause_fast_paths_split_as_the_full_patterns_do(
     )
     assert segment.sentences(text, span) == _sentences_by_one_pattern(text, span)
     assert segment.clauses(text, span) == _clauses_by_one_pattern(text, span)
+
+
+_OCOP_PIECES = st.sampled_from(
+    [
+        *("OCOP", "ocop", "OcOp", "O C O P", "ocp", " ", "İ", "ſ"),
+        *("mỗi xã một sản phẩm", "MỖI XÃ MỘT SẢN PHẨM", "Mỗi  Xã\tMột sản phẩm"),
+        *("xã", "XÃ", "mỗi", "sản phẩm", "x\u0303"),
+    ]
+)
+
+
+@given(st.lists(_OCOP_PIECES, max_size=8).map("".join) | st.text(max_size=40))
+def test_the_ocop_gate_agrees_with_the_case_insensitive_search(text: str) -> None:
+    assert extractor._may_name_ocop(text) == (extractor.OCOP_WORDS.search(text) is not None)
+
+
+def test_no_character_but_their_own_cases_matches_the_gate_letters_case_insensitively() -> None:
+    # The gate looks for "ocop" and "xã" in the lower-cased text: sound only if
+    # no other character matches one of those letters under re.IGNORECASE.
+    pattern = re.compile("[ocpxã]", re.IGNORECASE)
+    others = [c for c in map(chr, range(0x110000)) if pattern.fullmatch(c)]
+    assert sorted(c for c in others if c.lower() not in "ocpxã") == []
