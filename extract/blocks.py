@@ -28,6 +28,9 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 # Containers that never hold article prose.
 SKIP_TAGS = frozenset({"nav", "aside", "head", "title", "meta", "link", "base"})
+BLOCK_IDS = dom.tag_ids(BLOCK_TAGS)
+SKIP_IDS = dom.tag_ids(SKIP_TAGS)
+_CAPTION_IDS = dom.tag_ids(CAPTION_TAGS)
 _NO_NAME = (False, False)
 _CAPTION_SIGNATURE = re.compile(r"caption|image[-_]?desc|photo[-_]?desc|img[-_]?desc|chu-?thich")
 
@@ -124,8 +127,8 @@ class BlockWalker:
                 if ended is not None and buffer.parts:
                     self._flush(ended_tag, ended)
                 continue
-            tag = child.tag
-            if tag == "-text":
+            kind = child.tag_id
+            if kind == dom.TEXT_ID:
                 text = child.text_content
                 # Whitespace that would open a block folds away: most text
                 # nodes are the line breaks between tags.
@@ -133,12 +136,15 @@ class BlockWalker:
                     buffer.parts.append(text)
                     if in_link:
                         buffer.link_parts.append(text)
-            elif tag and tag[0] != "-" and tag not in SKIP_TAGS and self._enters(child, tag):
-                is_block = tag in BLOCK_TAGS
-                if is_block and buffer.parts:
-                    self._flush("div", child)
-                stack.append((child.next, in_link, depth, child if is_block else None, tag))
-                in_link, depth = in_link or tag == "a", depth + 1
+            elif kind >= dom.A_ID and kind not in SKIP_IDS and self._enters(child, kind):
+                if kind in BLOCK_IDS:
+                    if buffer.parts:
+                        self._flush("div", child)
+                    stack.append((child.next, in_link, depth, child, child.tag or "div"))
+                else:
+                    stack.append((child.next, in_link, depth, None, ""))
+                    in_link = in_link or kind == dom.A_ID
+                depth += 1
                 if depth > dom.MAX_DEPTH:
                     self._add(child.text(deep=True, separator=" "), in_link)
                     child = None
@@ -147,14 +153,14 @@ class BlockWalker:
                 continue
             child = child.next
 
-    def _enters(self, child: LexborNode, tag: str) -> bool:
+    def _enters(self, child: LexborNode, kind: int) -> bool:
         """Whether the walk goes into `child`; a stop, a line break or a
         caption ends the block instead (a caption's text is set apart)."""
         if self._stop_id is not None and child.mem_id == self._stop_id:
             self._flush("div", child)
             self.result.reached_stop = True
             return False
-        if tag == "br":
+        if kind == dom.BR_ID:
             self._flush("br", child)
             return False
         attrs = child.attributes
@@ -166,7 +172,7 @@ class BlockWalker:
             classes, ident = get("class"), get("id")
             if classes or ident:
                 caption, boilerplate = self._names(classes, ident)
-        if tag in CAPTION_TAGS or caption:
+        if kind in _CAPTION_IDS or caption:
             self._flush("div", child)
             text = fold(child.text(deep=True, separator=" "))
             if text:

@@ -30,11 +30,11 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from extract import dom, thresholds
-from extract.blocks import BLOCK_TAGS, SKIP_TAGS
+from extract.blocks import BLOCK_IDS, SKIP_IDS
 
 _SENTENCE_END_CHARS = frozenset(".!?:;…”\"')")
 # Page header and footer: their prose (address, licence) is not the article's.
-_FRAME_TAGS = frozenset({"header", "footer"})
+_FRAME_IDS = dom.tag_ids(("header", "footer"))
 # What the walk does with an element (DensityScorer._verdict).
 _ENTER, _HIDDEN, _BOILERPLATE = 0, 1, 2
 # Never containers themselves (<body> is: text may sit right in it).
@@ -235,8 +235,8 @@ class DensityScorer:
                     self._book(walked, chars, link_chars, last_text)
                     chars = link_chars = 0
                 continue
-            tag = child.tag
-            if tag == "-text":
+            kind = child.tag_id
+            if kind == dom.TEXT_ID:
                 text = child.text_content
                 if text and not text.isspace():
                     size = len(text.strip())
@@ -244,8 +244,8 @@ class DensityScorer:
                     if in_link:
                         link_chars += size
                     last_text = text
-            elif tag and tag[0] != "-" and tag not in SKIP_TAGS:
-                verdict = self._verdict(child, tag)
+            elif kind >= dom.A_ID and kind not in SKIP_IDS:
+                verdict = self._verdict(child, kind)
                 if verdict == _BOILERPLATE:
                     if self._wraps(child, chars):
                         verdict = _ENTER
@@ -253,7 +253,7 @@ class DensityScorer:
                         self._book(owner, chars, link_chars, last_text)
                         chars = link_chars = 0
                 if verdict == _ENTER:
-                    if tag in BLOCK_TAGS:
+                    if kind in BLOCK_IDS:
                         if chars:
                             self._book(owner, chars, link_chars, last_text)
                             chars = link_chars = 0
@@ -263,7 +263,7 @@ class DensityScorer:
                         child = child.child if length <= dom.MAX_DEPTH else None
                     else:
                         stack.append((child.next, owner, length, in_link, -1))
-                        in_link = in_link or tag == "a"
+                        in_link = in_link or kind == dom.A_ID
                         child = child.child
                     continue
                 if verdict == _BOILERPLATE:
@@ -272,18 +272,18 @@ class DensityScorer:
         if chars:
             self._book(0, chars, link_chars, last_text)
 
-    def _verdict(self, element: LexborNode, tag: str) -> int:
+    def _verdict(self, element: LexborNode, kind: int) -> int:
         """_ENTER, _HIDDEN or _BOILERPLATE (by name or as the page frame)."""
         attrs = element.attributes
         if not attrs:  # about half the elements: nothing to ask then
-            return _BOILERPLATE if tag in _FRAME_TAGS else _ENTER
+            return _BOILERPLATE if kind in _FRAME_IDS else _ENTER
         get = attrs.get
         classes, ident = get("class"), get("id")
         if self._known is not None and self._known.matches(classes, ident, get("itemprop")):
             self.marked.append(element)
         if dom.hidden_attrs(attrs):
             return _HIDDEN
-        if tag in _FRAME_TAGS or ((classes or ident) and self._skips(classes, ident)):
+        if kind in _FRAME_IDS or ((classes or ident) and self._skips(classes, ident)):
             return _BOILERPLATE
         return _ENTER
 

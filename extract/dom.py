@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -32,6 +33,25 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _WALK_LINKS_UNDER_CHARS = 400
 # Deeper than this the page is tag soup; walkers stop descending.
 MAX_DEPTH = 120
+
+
+_PROBE = LexborHTMLParser("")
+
+
+def tag_ids(names: Iterable[str]) -> frozenset[int]:
+    """lexbor's ids of these tag names. Walkers compare a node's `tag_id`
+    (an int) rather than its `tag` (a new string each time): half the cost,
+    on every node of the page."""
+    return frozenset(_PROBE.create_node(name).tag_id for name in names)
+
+
+# Text nodes, and the first element id: lexbor numbers its special nodes
+# (text, comment, document...: the names starting with "-") below the
+# elements, which run alphabetically from "a"; elements it does not know get
+# ids above them all.
+TEXT_ID = LexborHTMLParser("text").body.child.tag_id  # type: ignore[union-attr]
+A_ID = min(tag_ids(["a"]))
+BR_ID = min(tag_ids(["br"]))
 
 
 def remove_junk(tree: LexborHTMLParser) -> None:
@@ -131,7 +151,7 @@ def link_text_len(node: LexborNode, text_len: int) -> int:
     so only larger ones, which hold more elements, are queried."""
     if text_len > _WALK_LINKS_UNDER_CHARS:
         return sum(len(a.text(deep=True, separator="")) for a in node.css("a"))
-    return sum(len(n.text(deep=True, separator="")) for n in node.traverse() if n.tag == "a")
+    return sum(len(n.text(deep=True, separator="")) for n in node.traverse() if n.tag_id == A_ID)
 
 
 def node_text(node: LexborNode) -> str:

@@ -3,12 +3,21 @@ length is not read up front: guesses near the top of the page, checked after the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from extract import thresholds
-from extract.blocks import _CAPTION_SIGNATURE, BlockWalker
+from extract import dom, thresholds
+from extract.blocks import (
+    _CAPTION_SIGNATURE,
+    BLOCK_IDS,
+    BLOCK_TAGS,
+    SKIP_IDS,
+    SKIP_TAGS,
+    BlockWalker,
+)
 from extract.body import _KNOWN, BOILERPLATE, wrapper_chars
 from extract.density import DensityScorer
 
@@ -146,3 +155,39 @@ def test_class_and_id_are_judged_apart_as_on_their_joined_signature(
         bool(_CAPTION_SIGNATURE.search(joined)),
         bool(BOILERPLATE.search(joined)),
     )
+
+
+_ODD_NODES = (
+    b"<!DOCTYPE html><?xml-stylesheet x?><html><head><title>t</title><meta name=a>"
+    b"<link rel=x><base href=/></head><body><!-- note --><svg><![CDATA[x]]><foo/></svg>"
+    b"<math><mi>1</mi></math><my-widget>t</my-widget><x:y>z</x:y><nav>n</nav><aside>s</aside>"
+    b"<table><caption>c</caption><tr><td>d</td></tr></table><figure><figcaption>f</figcaption>"
+    b"</figure><br><a href=/>l</a><header>h</header><footer>f</footer></body></html>"
+)
+
+
+def _tree_nodes(html: bytes) -> list[LexborNode]:
+    tree = LexborHTMLParser(html)
+    assert tree.root is not None and tree.root.parent is not None
+    return list(tree.root.parent.traverse(include_text=True))
+
+
+def _assert_ids_classify_as_names(nodes: list[LexborNode]) -> None:
+    for node in nodes:
+        tag, kind = node.tag or "", node.tag_id
+        assert (kind >= dom.A_ID) == (tag[:1] not in ("", "-")), tag
+        assert (kind == dom.TEXT_ID) == (tag == "-text"), tag
+        assert (kind in BLOCK_IDS) == (tag in BLOCK_TAGS), tag
+        assert (kind in SKIP_IDS) == (tag in SKIP_TAGS), tag
+        assert (kind == dom.A_ID) == (tag == "a") and (kind == dom.BR_ID) == (tag == "br"), tag
+
+
+def test_walkers_tag_ids_classify_odd_nodes_as_their_names_do() -> None:
+    _assert_ids_classify_as_names(_tree_nodes(_ODD_NODES))
+
+
+def test_walkers_tag_ids_classify_every_node_of_the_corpus_as_their_names_do(
+    vn_news: Path, ceed: Path
+) -> None:
+    for page in [*sorted(vn_news.rglob("*.html")), *sorted(ceed.glob("*.html"))]:
+        _assert_ids_classify_as_names(_tree_nodes(page.read_bytes()))
