@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reference import installed, pages_per_second
+from reference import installed, pages_per_second, speed_line
 
 from extract.article import extract_article
 from extract.evaluation import BodyScore, body_score, page_score
@@ -97,12 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     rows = [("ocop-news", ours), *installed(references, pages[0])]
     print(f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>9}")
     per_page: dict[str, list[float]] = {}
+    rates: dict[str, float] = {}
     for name, extractor in rows:
-        score, pages_f1, rate = measure(extractor, pages, args.repeat)
+        score, pages_f1, rates[name] = measure(extractor, pages, args.repeat)
         per_page[name] = pages_f1
         print(
-            f"{name:<12} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f} {rate:>9.1f}"
+            f"{name:<12} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}"
+            f" {rates[name]:>9.1f}"
         )
+    print(speed_line(rates))
     if args.pages:
         names = list(per_page)
         print("\npage  " + "  ".join(f"{n:>11}" for n in names))

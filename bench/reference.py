@@ -33,3 +33,11 @@ def pages_per_second(extractor: Callable[[P], object], pages: Sequence[P], repea
         for page in pages:
             extractor(page)
     return repeat * len(pages) / (time.perf_counter() - start)
+
+
+def speed_line(rates: dict[str, float], ours: str = "ocop-news") -> str:
+    """Our pages per second as a multiple of each reference tool's."""
+    mine = rates[ours]
+    others = [(name, rate) for name, rate in rates.items() if name != ours]
+    ratios = [f"{mine / rate:.1f}x as fast as {name}" for name, rate in others]
+    return f"speed: {ours} is " + ", ".join(ratios) if ratios else ""

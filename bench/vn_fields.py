@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reference import installed, pages_per_second
+from reference import installed, pages_per_second, speed_line
 
 from extract.article import extract_article
 from extract.evaluation import authors_match, same_day, same_minute, title_matches
@@ -136,12 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = [("ocop-news", ours), *installed(references, pages[0])]
     n = len(pages)
     print(f"{'extractor':<12} {'title':>7} {'authors':>8} {'day':>5} {'instant':>8} {'pages/s':>9}")
+    rates: dict[str, float] = {}
     for name, extractor in rows:
-        score, rate = measure(name, extractor, pages, args.repeat)
+        score, rates[name] = measure(name, extractor, pages, args.repeat)
         print(
             f"{name:<12} {score.titles:>4}/{n} {score.authors:>5}/{n} {score.days:>2}/{n} "
-            f"{score.instants:>5}/{n} {rate:>9.1f}"
+            f"{score.instants:>5}/{n} {rates[name]:>9.1f}"
         )
+    print(speed_line(rates))
     return 0
 
 
