@@ -39,18 +39,26 @@ BYLINE_SELECTOR = (
 AUTHOR_LINK_SELECTOR = (
     'a[href*="/tac-gia/"], a[href*="/author/"], a[href*="/authors/"], a[rel="author"]'
 )
-SOURCE_SELECTOR = (
-    '[class~="source"], [data-field="source"], [class*="source-name"], '
-    '[class*="news-source"], [class*="article-source"], [class~="nguon"], '
-    '[class*="nguon-tin"], [itemprop="sourceOrganization"]'
+# Elements naming the source of a story: class tests, each holding one of
+# _SOURCE_WORDS, and other attributes.
+_SOURCE_WORDS = ("source", "nguon")
+_SOURCE_CLASS_TESTS = (
+    ("~=", "source"),
+    ("*=", "source-name"),
+    ("*=", "news-source"),
+    ("*=", "article-source"),
+    ("~=", "nguon"),
+    ("*=", "nguon-tin"),
+)
+_SOURCE_OTHER_TESTS = ('[data-field="source"]', '[itemprop="sourceOrganization"]')
+SOURCE_SELECTOR = ", ".join(
+    [*(f'[class{op}"{value}"]' for op, value in _SOURCE_CLASS_TESTS), *_SOURCE_OTHER_TESTS]
 )
 # A superset of SOURCE_SELECTOR in four selectors instead of eight (each is a
-# test of every element in the region); the few elements it finds are then
-# checked against SOURCE_SELECTOR itself. Every class test there contains
-# "source" or "nguon".
-_SOURCE_CANDIDATES = (
-    '[class*="source" i], [class*="nguon" i], [data-field="source"], '
-    '[itemprop="sourceOrganization"]'
+# test of every element in the region): one substring test per word; the few
+# elements it finds are then checked against SOURCE_SELECTOR itself.
+_SOURCE_CANDIDATES = ", ".join(
+    [*(f'[class*="{word}" i]' for word in _SOURCE_WORDS), *_SOURCE_OTHER_TESTS]
 )
 META_AUTHOR_KEYS = ("article:author", "dable:author", "author", "dc.creator", "creator")
 # Credit lines at the end of a body are short.

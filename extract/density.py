@@ -90,6 +90,8 @@ class DensityScorer:
         # How much text makes a boilerplate-named element a wrapper, given
         # the walked root's text length (WRAPPER_NOT_BOILERPLATE); the length
         # is read when needed unless the caller knows it (`text_len`).
+        # `protect` must never fall as the length grows: a size below
+        # protect(text seen so far) is then below protect(whole length).
         self._protect = protect
         self._protect_chars = protect(text_len) if text_len is not None else None
         self._root: LexborNode | None = None
@@ -97,10 +99,7 @@ class DensityScorer:
         # attribute anyway, so a page-wide CSS query for them is not needed.
         self._known = known
         self._verdicts: dict[str, bool] = {}
-        self._start()
-
-    def _start(self) -> None:
-        """The state of one walk."""
+        # The state of one walk (_start() sets it afresh for a second one).
         self.marked: list[LexborNode] = []
         # Text already accounted for (closed blocks, skipped elements): a
         # lower bound of the root's text length.
@@ -116,13 +115,20 @@ class DensityScorer:
         self._score: list[float] = []
         self._prose: list[int] = []
         self._blocks = 0
-        # Link text of the last element found to be boilerplate (_wraps).
-        self._last_links = 0
+
+    def _start(self) -> None:
+        """Clear the state of a walk for another one."""
+        self.marked = []
+        self._seen = 0
+        self._guesses = []
+        self._nodes, self._parents, self._depths = [], [], []
+        self._score, self._prose = [], []
+        self._blocks = 0
 
     def best(self, root: LexborNode) -> tuple[LexborNode, ...]:
         """The winning container, with its SIBLING_SECTIONS, in page order."""
         self._score_page(root)
-        if self._guessed_wrong(root):
+        if self._guessed_wrong():
             self._start()
             self._score_page(root)
         score, prose, depths = self._totals()
@@ -155,7 +161,7 @@ class DensityScorer:
             self._protect_chars = self._protect(self._text_len())
         return size >= self._protect_chars
 
-    def _guessed_wrong(self, root: LexborNode) -> bool:
+    def _guessed_wrong(self) -> bool:
         """Whether a guess was wrong; the root's text length is then known
         and the page is walked again."""
         floor = self._protect(self._seen)
@@ -247,11 +253,14 @@ class DensityScorer:
             elif kind >= dom.A_ID and kind not in SKIP_IDS:
                 verdict = self._verdict(child, kind)
                 if verdict == _BOILERPLATE:
-                    if self._wraps(child, chars):
+                    penalty = self._boilerplate_penalty(child, chars)
+                    if penalty is None:  # a wrapper of the article after all
                         verdict = _ENTER
-                    elif chars:
-                        self._book(owner, chars, link_chars, last_text)
-                        chars = link_chars = 0
+                    else:
+                        if chars:
+                            self._book(owner, chars, link_chars, last_text)
+                            chars = link_chars = 0
+                        self._score[owner] -= penalty
                 if verdict == _ENTER:
                     if kind in BLOCK_IDS:
                         if chars:
@@ -266,8 +275,6 @@ class DensityScorer:
                         in_link = in_link or kind == dom.A_ID
                         child = child.child
                     continue
-                if verdict == _BOILERPLATE:
-                    self._score[owner] -= thresholds.LINK_TEXT_PENALTY * self._last_links
             child = child.next
         if chars:
             self._book(0, chars, link_chars, last_text)
@@ -287,19 +294,17 @@ class DensityScorer:
             return _BOILERPLATE
         return _ENTER
 
-    def _wraps(self, element: LexborNode, pending: int) -> bool:
-        """Rule WRAPPER_NOT_BOILERPLATE for a boilerplate-looking element; when
-        it is boilerplate after all, its link text (the penalty) is left in
-        _last_links and its size counted as seen. `pending` is the text of
-        the block being read."""
+    def _boilerplate_penalty(self, element: LexborNode, pending: int) -> float | None:
+        """What a boilerplate-looking element costs the block holding it (its
+        link text), or None when rule WRAPPER_NOT_BOILERPLATE walks it as a
+        wrapper. `pending` is the text of the block being read."""
         # is_wrapper() inline: its link count is the penalty's, read once.
         size = len(element.text(deep=True, separator=""))
         links = dom.link_text_len(element, size) if size else 0
         if links <= size * thresholds.WRAPPER_LINK_DENSITY and self._is_wrapper_size(size, pending):
-            return True
+            return None
         self._seen += size
-        self._last_links = links
-        return False
+        return thresholds.LINK_TEXT_PENALTY * links
 
     def _skips(self, classes: str | None, ident: str | None) -> bool:
         """Whether the class or the id is a boilerplate name. The pattern's

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from extract import thresholds
+
 # Elements whose content is never article text; removed once after metadata
 # has been read.
 JUNK_TAGS = (
@@ -29,26 +31,23 @@ JUNK_TAGS = (
 )
 _JUNK_QUERY = ", ".join(JUNK_TAGS)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Below this much text, links are counted by walking the subtree (link_text_len).
-_WALK_LINKS_UNDER_CHARS = 400
 # Deeper than this the page is tag soup; walkers stop descending.
 MAX_DEPTH = 120
-
-
-_PROBE = LexborHTMLParser("")
 
 
 def tag_ids(names: Iterable[str]) -> frozenset[int]:
     """lexbor's ids of these tag names. Walkers compare a node's `tag_id`
     (an int) rather than its `tag` (a new string each time): half the cost,
     on every node of the page."""
-    return frozenset(_PROBE.create_node(name).tag_id for name in names)
+    probe = LexborHTMLParser("")
+    return frozenset(probe.create_node(name).tag_id for name in names)
 
 
 # Text nodes, and the first element id: lexbor numbers its special nodes
 # (text, comment, document...: the names starting with "-") below the
-# elements, which run alphabetically from "a"; elements it does not know get
-# ids above them all.
+# elements, which run alphabetically from "a"; an element it does not know
+# (a custom or namespaced tag) has the address of its name entry as its id,
+# far above them all. tests/extract/test_extract_density.py checks this.
 TEXT_ID = LexborHTMLParser("text").body.child.tag_id  # type: ignore[union-attr]
 A_ID = min(tag_ids(["a"]))
 BR_ID = min(tag_ids(["br"]))
@@ -81,16 +80,8 @@ def traits_of(attrs: dict[str, str | None]) -> tuple[str, bool]:
     """traits() of an attributes mapping already read."""
     if not attrs:
         return "", False
-    get = attrs.get
-    if "hidden" in attrs:
-        hidden = True
-    else:
-        aria = get("aria-hidden")
-        hidden = aria is not None and aria.lower() == "true"
-        if not hidden:
-            style = get("style")
-            hidden = bool(style and _HIDDEN_STYLE.search(style))
-    classes, ident = get("class"), get("id")
+    hidden = hidden_attrs(attrs)
+    classes, ident = attrs.get("class"), attrs.get("id")
     if not classes and not ident:  # most elements: skip the formatting
         return " ", hidden
     return f"{classes or ''} {ident or ''}".lower(), hidden
@@ -103,14 +94,6 @@ def hidden_attrs(attrs: dict[str, str | None]) -> bool:
         return True
     aria = attrs.get("aria-hidden")
     if aria is not None and aria.lower() == "true":
-        return True
-    style = attrs.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
-def is_hidden(node: LexborNode) -> bool:
-    attrs = node.attributes
-    if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
         return True
     style = attrs.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
@@ -149,10 +132,6 @@ def link_text_len(node: LexborNode, text_len: int) -> int:
     """Characters of text inside the links below `node` (whose text is
     `text_len` long). A CSS query costs more than a walk of a small subtree,
     so only larger ones, which hold more elements, are queried."""
-    if text_len > _WALK_LINKS_UNDER_CHARS:
+    if text_len > thresholds.WALK_LINKS_UNDER_CHARS:
         return sum(len(a.text(deep=True, separator="")) for a in node.css("a"))
     return sum(len(n.text(deep=True, separator="")) for n in node.traverse() if n.tag_id == A_ID)
-
-
-def node_text(node: LexborNode) -> str:
-    return node.text(deep=True, separator="")

@@ -39,10 +39,19 @@ TITLE_CLASSES = (
 )
 TITLE_SELECTORS = (TITLE_TAG, TITLE_ITEMPROP, *(f".{name}" for name in TITLE_CLASSES))
 # Eleven class selectors cost eleven tests of every element; this superset
-# of TITLE_SELECTORS costs about four, and few elements match it, so each
-# of those is then tested against the selectors themselves (_selector_count).
-# It holds because every TITLE_CLASSES name but "headline" contains "title".
-_CANDIDATE_QUERY = f'{TITLE_TAG}, {TITLE_ITEMPROP}, .headline, [class*="title" i]'
+# of TITLE_SELECTORS costs about four: the class names holding "title" are
+# all found by one substring test, the others are asked by name. Few
+# elements match it, and each of those is then tested against the selectors
+# themselves (_selector_count).
+_TITLE_WORD = "title"
+_CANDIDATE_QUERY = ", ".join(
+    [
+        TITLE_TAG,
+        TITLE_ITEMPROP,
+        *(f".{name}" for name in TITLE_CLASSES if _TITLE_WORD not in name),
+        f'[class*="{_TITLE_WORD}" i]',
+    ]
+)
 _CLASS_NAMES = frozenset(TITLE_CLASSES)
 _SEPARATORS = re.compile(r"\s+[-|–—:•»]\s+|\s*\|\s*")
 _LOGO_SIGNATURE = re.compile(r"logo|brand|site-?name|masthead")

@@ -69,20 +69,20 @@ class StructuredData:
     # <meta> content by lower-cased name, as written: a page has dozens of
     # metas (descriptions, keywords) and the layers read a few, so values are
     # unescaped and folded when read (first_meta, all_meta), not here.
-    meta: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    raw_meta: dict[str, tuple[str, ...]] = field(default_factory=dict)
     canonical: str | None = None
     language: str | None = None
 
     def first_meta(self, *names: str) -> str | None:
         for name in names:
-            for raw in self.meta.get(name, ()):
+            for raw in self.raw_meta.get(name, ()):
                 value = meta_value(raw)
                 if value:
                     return value
         return None
 
     def all_meta(self, *names: str) -> list[str]:
-        values = (meta_value(raw) for name in names for raw in self.meta.get(name, ()))
+        values = (meta_value(raw) for name in names for raw in self.raw_meta.get(name, ()))
         return [v for v in values if v]
 
 
@@ -119,7 +119,7 @@ def read_structured(tree: LexborHTMLParser) -> StructuredData:
         publisher_names=tuple(dict.fromkeys(p for p in publishers if p)),
         section=section,
         page_types=page_types,
-        meta=meta,
+        raw_meta=meta,
         canonical=found.canonical,
         language=_language(tree, meta),
     )

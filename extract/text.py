@@ -7,8 +7,10 @@ import re
 import unicodedata
 
 # Zero-width and soft-hyphen characters break tokens without being visible
-# (fold() tests for each of them by name before using the pattern).
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# (fold() tests for each of them by name before using the pattern; a test
+# checks that it knows every one of these).
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 # What str.split() takes for whitespace among ASCII characters.
 _ASCII_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"

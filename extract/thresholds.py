@@ -103,6 +103,9 @@ WRAPPER_LINK_DENSITY = 0.25
 # walked so far cannot settle is guessed boilerplate and checked after the walk
 # (density.py); a larger one makes the walk read the page's text length.
 WRAPPER_GUESS_MAX_CHARS = 1000
+# Below this much text, an element's links are counted by walking it: a CSS
+# query's fixed cost is more than a walk of a small subtree (dom.link_text_len).
+WALK_LINKS_UNDER_CHARS = 400
 # A known CMS container (.fck_detail...) inside the density winner replaces
 # it when it holds at least this share of the winner's text outside links.
 KNOWN_CONTAINER_SHARE = 0.8

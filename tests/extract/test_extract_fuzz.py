@@ -47,6 +47,24 @@ def test_very_deep_nesting_gives_a_result() -> None:
     _check(b"<html><body>" + b"<div>" * 5000 + b"x" * 500 + b"</div>" * 10 + b"</body></html>")
 
 
+@pytest.mark.parametrize("tag", [b"span", b"font", b"b"])
+def test_very_deep_inline_nesting_gives_an_article(tag: bytes) -> None:
+    # Inline tags do not count towards the nesting refused before parsing;
+    # the walkers go through them without recursion (a walker that recursed
+    # once per element raised RecursionError here).
+    story = b"<p>The council approved the plan after a long debate today.</p>" * 20
+    html = (
+        b"<html><body><h1>Council backs the plan</h1><div>"
+        + (b"<" + tag + b">") * 2000
+        + story
+        + (b"</" + tag + b">") * 2000
+        + b"</div></body></html>"
+    )
+    result = extract_article(html, CTX)
+    assert isinstance(result, Article), result
+    assert result.title == "Council backs the plan"
+
+
 @pytest.mark.skipif(not PAGES, reason="../shared/corpus is not present beside the repo")
 @settings(
     max_examples=60,

@@ -9,15 +9,16 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.text import fold, visible_len
+from extract.text import INVISIBLE_CHARS, fold, visible_len
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 # Letters, Vietnamese marks (precomposed and combining), every kind of space
 # str.split knows, and the invisible characters fold() removes.
 _ALPHABET = st.sampled_from(
     [
         *"aAđĐ ơƯ\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000.,",
-        *("\u0301", "\u0323", "e\u0302", "ệ", "\u200b", "\u00ad", "\ufeff", "\u2060"),
+        *("\u0301", "\u0323", "e\u0302", "ệ"),
+        *INVISIBLE_CHARS,
     ]
 )
 texts = st.lists(_ALPHABET, max_size=40).map("".join) | st.text(max_size=60)
@@ -39,3 +40,9 @@ def test_visible_len_counts_the_characters_that_are_not_spaces(text: str) -> Non
 
 def test_fold_joins_a_decomposed_vietnamese_letter_and_drops_a_zero_width_space() -> None:
     assert fold(" Vie\u0302\u0323t\u200b  Nam\n") == "Việt Nam"
+
+
+def test_fold_removes_each_invisible_character_from_ascii_and_vietnamese_text() -> None:
+    for char in INVISIBLE_CHARS:
+        assert fold(f"a{char}b") == "ab"
+        assert fold(f"Việt{char} Nam") == "Việt Nam"
