@@ -156,9 +156,10 @@ def extract(
         return ()
     tokens.sort(key=lambda k: k.start)
     paras = paragraphs(t)
-    head_end = _headline_end(t, paras[0], headline)
+    given_headline = normalize(headline).text if headline is not None else None
+    head_end = _headline_end(t, paras[0], given_headline)
     default = canonical_province(province) if province else None
-    head_text = normalize(headline).text if headline is not None else t[: paras[0].end]
+    head_text = given_headline if given_headline is not None else t[: paras[0].end]
     head_mentions = headline_mentions(head_text, default)
     # Places and years are only ever looked up before a count or in its
     # paragraph: nothing after the last counted paragraph is read.
@@ -181,7 +182,7 @@ def extract(
             folded.find("ocop", para.start, para.end) >= 0
             or _OCOP_CASELESS.search(folded, para.start, para.end) is not None
         )
-        for sentence in sentences(t, para):
+        for sentence in sentences(t, para, until=starts[hi - 1]):
             s_lo = bisect.bisect_left(starts, sentence.start, lo, hi)
             s_hi = bisect.bisect_left(starts, sentence.end, lo, hi)
             if s_lo == s_hi:
@@ -218,11 +219,12 @@ def _one_line(sentence: str) -> str:
 
 
 def _headline_end(text: str, first: Span, headline: str | None) -> int:
-    """End of the headline inside the text: its first paragraph, when that is the headline."""
+    """End of the headline inside the text: its first paragraph, when that is
+    the headline (`headline` is normalised already)."""
     if headline is None:
         return first.end
     written = " ".join(text[first.start : first.end].split())
-    return first.end if written == " ".join(normalize(headline).text.split()) else 0
+    return first.end if written == " ".join(headline.split()) else 0
 
 
 def _rank_tokens(folded: str, low: str) -> list[NumberToken]:

@@ -67,8 +67,11 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def sentences(text: str, paragraph: Span) -> list[Span]:
+def sentences(text: str, paragraph: Span, until: int | None = None) -> list[Span]:
+    """The paragraph's sentences; with `until`, only those starting at or
+    before it (the caller needs no sentence after its last count)."""
     spans: list[Span] = []
+    until = paragraph.end if until is None else until
     start = paragraph.start
     ends = _SENTENCE_END
     if (
@@ -88,6 +91,8 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
         if text[start:end].strip():
             spans.append(_trimmed(text, start, end))
         start = match.end()
+        if start > until:
+            return spans
     if text[start : paragraph.end].strip():
         spans.append(_trimmed(text, start, paragraph.end))
     return spans

@@ -48,8 +48,28 @@ _AFTER_RULES = {
 }
 _BEFORE = {name: compile_caseless(rule) for name, rule in _BEFORE_RULES.items()}
 _AFTER = {name: compile_caseless(rule) for name, rule in _AFTER_RULES.items()}
-# The same (name, pattern) pairs as tuples: walked once per count, faster than dict items.
-_BEFORE_PAIRS = tuple(_BEFORE.items())
+# What the text before the number must end with (trailing spaces left out)
+# for a rule anchored at its end to fire: a cheap test that spares most
+# counts the pattern, which tries every position of the text. A rule missing
+# here is always asked; tests/figures/test_figures_fast_paths.py checks that
+# no text the pattern matches fails its test.
+_BEFORE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ordinal": ("thứ", "lần", "đợt", "số", "top", "khóa", "kỳ"),
+    "document": (
+        *("định", "qđ", "hoạch", "quyết", "tư", "thị", "văn", "bản", "decision"),
+        *("số", "no", "no."),
+    ),
+    "range": ("-", "–", "—", "đến", "tới", "hoặc"),
+    "group_of": ("trong", "số", "các"),
+    "change": ("tăng", "giảm", "thêm", "hơn", "gần", "khoảng"),
+    "address": ("đường",),
+}
+# "quota" fires only with "mỗi" among the last characters before the number.
+_QUOTA_WORD, _QUOTA_REACH = "mỗi", 3 + 30
+# (name, pattern, endings or None) walked once per count.
+_BEFORE_RULE_TESTS = tuple(
+    (name, pattern, _BEFORE_ENDINGS.get(name)) for name, pattern in _BEFORE.items()
+)
 _AFTER_PAIRS = tuple(_AFTER.items())
 
 # "14 sản phẩm nông sản đặc trưng": products outside the programme.
@@ -75,7 +95,12 @@ def trap_reason(
     clause_end: int,
 ) -> str | None:
     before = text[max(clause_start, number_start - 60) : number_start]
-    for name, pattern in _BEFORE_PAIRS:
+    tail = before.rstrip()
+    for name, pattern, endings in _BEFORE_RULE_TESTS:
+        if endings is not None and not tail.endswith(endings):
+            continue
+        if name == "quota" and before.find(_QUOTA_WORD, max(0, len(before) - _QUOTA_REACH)) < 0:
+            continue
         if pattern.search(before):
             return name
     after = text[noun_end:segment_end]

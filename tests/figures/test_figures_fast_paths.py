@@ -309,3 +309,61 @@ def test_no_character_but_their_own_cases_matches_the_gate_letters_case_insensit
     pattern = re.compile("[ocpxã]", re.IGNORECASE)
     others = [c for c in map(chr, range(0x110000)) if pattern.fullmatch(c)]
     assert sorted(c for c in others if c.lower() not in "ocpxã") == []
+
+
+_TRAP_WORDS = [
+    *_WORDS,
+    *[
+        "quyết",
+        "định",
+        "QĐ",
+        "kế",
+        "nghị",
+        "thông",
+        "tư",
+        "chỉ",
+        "thị",
+        "công",
+        "văn",
+        "bản",
+        "decision",
+        "no",
+        "no.",
+        "hoặc",
+        "tới",
+        "—",
+        "mỗi",
+        "xã",
+    ],
+]
+# Words with the spaces between them: the rules fire on a word right before
+# the number, after a space.
+_TRAP_SAMPLES = st.lists(
+    st.tuples(st.sampled_from(_TRAP_WORDS), st.sampled_from([" ", "  ", ", ", ". ", "\u00a0", ""])),
+    max_size=12,
+).map(lambda pairs: "".join(word + glue for word, glue in pairs))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TRAP_SAMPLES)
+@example("Hội thi lần thứ ")
+@example("theo Quyết định số ")
+@example("Thông tư ")
+@example("QĐ no. ")
+@example("từ 5 - ")
+@example("8 đến ")
+@example("1 trong số các ")
+@example("mỗi xã ít nhất ")
+@example("tăng thêm gần ")
+@example("số 02 đường ")
+def test_trap_rules_skipped_by_their_endings_could_not_have_fired(text: str) -> None:
+    before = caseless(text)
+    tail = before.rstrip()
+    for name, pattern, endings in traps._BEFORE_RULE_TESTS:
+        if pattern.search(before) is None:
+            continue
+        assert endings is None or tail.endswith(endings), name
+        if name == "quota":
+            reach = max(0, len(before) - traps._QUOTA_REACH)
+            assert before.find(traps._QUOTA_WORD, reach) >= 0
+    assert [name for name, _, _ in traps._BEFORE_RULE_TESTS] == list(traps._BEFORE)
