@@ -2,13 +2,17 @@
 
 The mini-web listens on fresh loopback ports each time, so its URLs (the
 article keys) change from run to run; the demo therefore builds its
-warehouse anew beside the old one and swaps it in when complete. Real crawls
-(`ocop-news crawl`) are incremental instead.
+warehouse (and the WARC archive of every response) anew beside the old one
+and swaps them in when complete. Real crawls (`ocop-news crawl`) are
+incremental instead. The demo's sites config is written beside them, so that
+`ocop-news reextract` can rebuild the warehouse from the archive offline with
+the sites' provinces.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +22,7 @@ from pipelines.miniweb.server import MiniWeb
 from pipelines.progress import PageProgress
 from pipelines.report.page import write_report
 from pipelines.tables import render_table
+from warehouse.archive import WarcArchive, archive_dir_for
 from warehouse.export import ExportSummary, export_parquet
 from warehouse.lock import lock_path
 from warehouse.store import Warehouse
@@ -25,6 +30,7 @@ from warehouse.store import Warehouse
 DEMO_DB_NAME = "ocop-demo.duckdb"
 DEMO_PARQUET_NAME = "ocop-demo-parquet"
 DEMO_REPORT_NAME = "ocop-demo-report.html"
+DEMO_CONFIG_NAME = "ocop-demo-sites.toml"
 DEMO_MIN_DELAY_S = 0.0  # our own loopback server: no need to wait between requests
 SUMMARY_TABLES = ("sites", "pages", "articles", "article_authors", "ocop_figures")
 
@@ -50,6 +56,8 @@ ORDER BY a.site_id, a.published_at, f.ordinal
 @dataclass(frozen=True, slots=True)
 class DemoResult:
     db_path: Path
+    archive_dir: Path
+    config_path: Path
     parquet_dir: Path
     report_path: Path
     crawl: CrawlOutcome
@@ -63,20 +71,38 @@ def run_demo(workdir: Path, *, live_progress: bool | None = None) -> DemoResult:
     building = workdir / f".{DEMO_DB_NAME}.building"
     _remove_database(building)
     with MiniWeb() as web:
-        config = parse_config(web.config_toml(min_delay_s=DEMO_MIN_DELAY_S), "<mini-web>")
-        with Warehouse.open(building) as warehouse, PageProgress(live=live_progress) as progress:
-            crawl = run_crawl(config, warehouse, command="demo", on_page=progress.on_page)
+        toml = web.config_toml(min_delay_s=DEMO_MIN_DELAY_S)
+        config = parse_config(toml, "<mini-web>")
+        with (
+            Warehouse.open(building) as warehouse,
+            WarcArchive(archive_dir_for(building), user_agent=config.crawler.user_agent) as archive,
+            PageProgress(live=live_progress) as progress,
+        ):
+            crawl = run_crawl(
+                config, warehouse, command="demo", on_page=progress.on_page, archive=archive
+            )
     # The build's lock was released on close; its file would only clutter the folder.
     lock_path(building).unlink(missing_ok=True)
     _remove_database(db_path)
     os.replace(building, db_path)
+    os.replace(archive_dir_for(building), archive_dir_for(db_path))
+    config_path = workdir / DEMO_CONFIG_NAME
+    config_path.write_text(toml, "utf-8")
     with Warehouse.open(db_path, read_only=True) as warehouse:
         export = export_parquet(warehouse, workdir / DEMO_PARQUET_NAME)
         report_path = write_report(warehouse, workdir / DEMO_REPORT_NAME)
         counts = {table: warehouse.count_rows(table) for table in SUMMARY_TABLES}
         report = _report(warehouse, counts)
     return DemoResult(
-        db_path, workdir / DEMO_PARQUET_NAME, report_path, crawl, export, counts, report
+        db_path,
+        archive_dir_for(db_path),
+        config_path,
+        workdir / DEMO_PARQUET_NAME,
+        report_path,
+        crawl,
+        export,
+        counts,
+        report,
     )
 
 
@@ -106,5 +132,7 @@ def _article_list(rows: list[tuple]) -> str:
 
 
 def _remove_database(path: Path) -> None:
+    """A DuckDB file with its write-ahead log and its WARC archive."""
     for candidate in (path, path.with_name(path.name + ".wal")):
         candidate.unlink(missing_ok=True)
+    shutil.rmtree(archive_dir_for(path), ignore_errors=True)

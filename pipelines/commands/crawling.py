@@ -29,9 +29,10 @@ def _add_demo(commands: argparse._SubParsersAction) -> None:
         "demo",
         help="crawl the bundled local mini-web into ./ocop-demo.duckdb, Parquet and a report",
         description="Serve the bundled mini-web on 127.0.0.1, crawl it into "
-        "./ocop-demo.duckdb (rebuilt each run), export Parquet to ./ocop-demo-parquet/, "
-        "write the HTML report ./ocop-demo-report.html and print a summary with every "
-        "article and figure found.",
+        "./ocop-demo.duckdb (rebuilt each run) with a WARC archive of every response in "
+        "./ocop-demo.duckdb.warc/, export Parquet to ./ocop-demo-parquet/, write the HTML "
+        "report ./ocop-demo-report.html and the demo's sites config ./ocop-demo-sites.toml, "
+        "and print a summary with every article and figure found.",
     )
     p.add_argument("--dir", default=".", help="folder for the demo outputs (default: .)")
     p.set_defaults(handler=_run_demo)
@@ -46,10 +47,13 @@ def _run_demo(args: argparse.Namespace) -> int:
     result = run_demo(workdir)
     sys.stdout.write(result.report)
     sys.stdout.write(
-        f"\nwarehouse: {result.db_path}\nparquet:   {result.parquet_dir}/\n"
+        f"\nwarehouse: {result.db_path}\narchive:   {result.archive_dir}/ (WARC, every response)\n"
+        f"parquet:   {result.parquet_dir}/\n"
         f"report:    {result.report_path} (open it in a browser)\n"
         f"try: ocop-news query --db {result.db_path} "
         '"SELECT province, year, kind, sum(value) FROM ocop_figures GROUP BY ALL ORDER BY ALL"\n'
+        f"and: ocop-news reextract --db {result.db_path} --config {result.config_path} --all "
+        "(rebuilds articles and figures from the archive, offline)\n"
     )
     return ExitCode.OK if result.crawl.status == "succeeded" else ExitCode.PARTIAL
 

@@ -49,3 +49,25 @@ def test_demo_lists_every_article_and_a_rerun_leaves_identical_counts(tmp_path: 
     second = _run_demo(tmp_path)
     assert second.returncode == 0, second.stderr[-2000:]
     assert _counts(tmp_path / "ocop-demo.duckdb") == counts
+
+
+def test_demo_archives_every_response_and_reextract_rebuilds_the_same_tables(
+    tmp_path: Path,
+) -> None:
+    done = _run_demo(tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    db = tmp_path / "ocop-demo.duckdb"
+    assert list((tmp_path / "ocop-demo.duckdb.warc").glob("*.warc.gz")), "no WARC file written"
+    before = _counts(db)
+    config = tmp_path / "ocop-demo-sites.toml"
+    command = [sys.executable, "-m", "pipelines.cli", "reextract", "--db", str(db)]
+    rebuilt = subprocess.run(
+        [*command, "--config", str(config), "--all"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert rebuilt.returncode == 0, rebuilt.stderr[-2000:]
+    assert f"unchanged {before['articles']}," in rebuilt.stdout, rebuilt.stdout
+    assert _counts(db) == before
