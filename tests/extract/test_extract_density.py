@@ -203,3 +203,34 @@ def test_walkers_tag_ids_classify_every_node_of_the_corpus_as_their_names_do(
 ) -> None:
     for page in [*sorted(vn_news.rglob("*.html")), *sorted(ceed.glob("*.html"))]:
         _assert_ids_classify_as_names(_tree_nodes(page.read_bytes()))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "text ",
+                '<a href="/x">a link</a>',
+                "<b>bold <a>inner link</a></b>",
+                '<svg><a href="#">svg link</a></svg>',
+                "<p>" + "long words " * 30 + "</p>",
+                '<a href="/y"><span>nested</span> link</a>',
+            ]
+        ),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_link_text_is_counted_alike_by_walk_and_by_query(parts: list[str], is_link: bool) -> None:
+    # dom.link_text_len walks small elements and queries large ones: both
+    # must count what a CSS query for links counts, the element itself too.
+    tag = "a" if is_link else "div"
+    tree = LexborHTMLParser(f"<html><body><{tag} id=root>{''.join(parts)}</{tag}></body></html>")
+    root = tree.css_first("#root")
+    assert root is not None
+    size = len(root.text(deep=True, separator=""))
+    by_query = sum(len(a.text(deep=True, separator="")) for a in root.css("a"))
+    assert dom.link_text_len(root, size) == by_query
+    assert dom.link_text_len(root, 0) == by_query  # forced walk
+    assert dom.link_text_len(root, 10**9) == by_query  # forced query
