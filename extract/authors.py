@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from extract import dom
 from extract.blocks import Block
 from extract.bylines import Credit, names_from_structured, parse_credit, source_name
-from extract.structured import StructuredData, matches_itself
+from extract.structured import StructuredData
 from extract.text import fold, squash
 
 BYLINE_SELECTOR = (
@@ -134,7 +134,7 @@ def _source_element(region: LexborNode | None) -> str | None:
     if region is None:
         return None
     for node in region.css(_SOURCE_CANDIDATES):
-        if node.tag in ("meta", "link", "img") or not matches_itself(node, SOURCE_SELECTOR):
+        if node.tag in ("meta", "link", "img") or not dom.matches_itself(node, SOURCE_SELECTOR):
             continue
         name = source_name(node.attributes.get("content") or node.text(deep=True, separator=" "))
         if name:

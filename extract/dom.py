@@ -128,6 +128,14 @@ def common_ancestor(first: LexborNode, second: LexborNode) -> LexborNode | None:
     return None
 
 
+def matches_itself(node: LexborNode, selector: str) -> bool:
+    """Whether the element itself matches the selector: css_matches() also
+    says yes for a match anywhere inside it, while a query from the element
+    lists the element first when it matches."""
+    first = node.css_first(selector)
+    return first is not None and first.mem_id == node.mem_id
+
+
 def link_text_len(node: LexborNode, text_len: int) -> int:
     """Characters of text inside the links below `node` (whose text is
     `text_len` long). A CSS query costs more than a walk of a small subtree,

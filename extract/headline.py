@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
-from extract.structured import StructuredData, matches_itself
+from extract.structured import StructuredData
 from extract.text import fold, squash, words
 
 # Elements that CMSs use for the article title when it is not an h1
@@ -131,12 +131,12 @@ def _selector_count(node: LexborNode) -> int:
     hence the lower-case test before asking the selector engine."""
     attrs = node.attributes
     count = 1 if node.tag == TITLE_TAG else 0
-    if "itemprop" in attrs and matches_itself(node, TITLE_ITEMPROP):
+    if "itemprop" in attrs and dom.matches_itself(node, TITLE_ITEMPROP):
         count += 1
     classes = attrs.get("class")
     if classes:
         names = _CLASS_NAMES.intersection(classes.lower().split())
-        count += sum(1 for name in names if matches_itself(node, f".{name}"))
+        count += sum(1 for name in names if dom.matches_itself(node, f".{name}"))
     return count
 
 

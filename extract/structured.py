@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from extract import dom
 from extract.text import fold, unescape_all
 
 # JSON-LD types that describe the article itself.
@@ -149,20 +150,12 @@ def _scan(tree: LexborHTMLParser) -> _Found:
             if found.canonical is None and "rel" in attrs:
                 found.canonical = _canonical_href(attrs)
         # The type match is case-insensitive in the selector engine: let it decide.
-        elif tag == "script" and matches_itself(node, _JSON_LD_QUERY):
+        elif tag == "script" and dom.matches_itself(node, _JSON_LD_QUERY):
             found.json_ld.append(node)
         prop = attrs.get("itemprop")
         if prop in _MICRODATA_PROPS:
             found.itemprops.append((prop, node))
     return found
-
-
-def matches_itself(node: LexborNode, selector: str) -> bool:
-    """Whether the element itself matches the selector: css_matches() also
-    says yes for a match anywhere inside it, while a query from the element
-    lists the element first when it matches."""
-    first = node.css_first(selector)
-    return first is not None and first.mem_id == node.mem_id
 
 
 def _meta_tags(metas: list[dict[str, str | None]]) -> dict[str, tuple[str, ...]]:
