@@ -99,7 +99,10 @@ class DensityScorer:
         # attribute anyway, so a page-wide CSS query for them is not needed.
         self._known = known
         self._verdicts: dict[str, bool] = {}
-        # The state of one walk (_start() sets it afresh for a second one).
+        self._start()
+
+    def _start(self) -> None:
+        """The state of one walk (a wrong guess makes a second one)."""
         self.marked: list[LexborNode] = []
         # Text already accounted for (closed blocks, skipped elements): a
         # lower bound of the root's text length.
@@ -114,15 +117,6 @@ class DensityScorer:
         self._depths: list[int] = []
         self._score: list[float] = []
         self._prose: list[int] = []
-        self._blocks = 0
-
-    def _start(self) -> None:
-        """Clear the state of a walk for another one."""
-        self.marked = []
-        self._seen = 0
-        self._guesses = []
-        self._nodes, self._parents, self._depths = [], [], []
-        self._score, self._prose = [], []
         self._blocks = 0
 
     def best(self, root: LexborNode) -> tuple[LexborNode, ...]:

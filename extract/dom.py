@@ -73,11 +73,7 @@ def signature(node: LexborNode) -> str:
 def traits(node: LexborNode) -> tuple[str, bool]:
     """(signature, hidden) from one read of the attributes: walkers ask both
     of every element, and reading attributes is the costly part."""
-    return traits_of(node.attributes)
-
-
-def traits_of(attrs: dict[str, str | None]) -> tuple[str, bool]:
-    """traits() of an attributes mapping already read."""
+    attrs = node.attributes
     if not attrs:
         return "", False
     hidden = hidden_attrs(attrs)
