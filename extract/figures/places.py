@@ -26,6 +26,7 @@ place; the outlet's province.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -160,6 +161,7 @@ _GOVERNMENT = re.compile(r"UBND|[ỦU]ỷ?\s*ban\s+nhân\s+dân|Ủy\s+ban\s+nh�
 # Everything up to the last clause break ("." matches a line break too).
 _LAST_BREAK = re.compile(r".*[,;:.()\n]", re.S)
 _ROLE_LOOKBACK = 80
+_START = operator.attrgetter("start")
 
 
 # Unit and Mention are not frozen: built for every place mention (see
@@ -201,12 +203,14 @@ def find_mentions(
     end = len(text) if end is None else end
     low = lowered(text) if low is None else low
     floor, ceiling = (start, end) if reach is None else reach
-    prefixed, anaphors = _unit_words(text, low, start, end, floor, ceiling)
-    named = _chains(text, prefixed)
-    taken = [(m.start, m.end) for m in named]
-    found = named + _bare_provinces(text, start, end, taken) + _national(text, low, start, end)
-    found += anaphors
-    found.sort(key=lambda m: m.start)
+    named, anaphors = _unit_words(text, low, start, end, floor, ceiling)
+    if len(named) > 1:
+        named = _chains(text, named)
+    found = named + _bare_provinces(text, start, end, named) + _national(text, low, start, end)
+    if anaphors:
+        found += anaphors
+    if len(found) > 1:
+        found.sort(key=_START)
     if not with_roles:
         return found
     folded = caseless(text, low)
@@ -279,8 +283,8 @@ class PlaceIndex:
         self._found: list[list[Mention] | None] = [None] * len(self._blocks)
         self._roles: dict[int, str] = {}  # by id() of a found mention: worked out when asked
         self._starts: list[list[int]] = [[] for _ in self._blocks]
-        for index in counted:
-            self._read(index)
+        for first, last in _runs(counted):
+            self._read_run(first, last)
         self._headline = next(
             (self.resolve(m) for m in headline if m.anaphor is None and m.role not in _NEVER_ROLES),
             None,
@@ -356,6 +360,32 @@ class PlaceIndex:
             self._starts[index] = [m.start for m in found]
         return found
 
+    def _read_run(self, first: int, last: int) -> None:
+        """Read blocks first..last in one pass: the same mentions as block by
+        block (no mention crosses out of a block), one set of scans instead of
+        one per block."""
+        if first == last:
+            self._read(first)
+            return
+        blocks = self._blocks
+        found = find_mentions(
+            self._text,
+            blocks[first].start,
+            blocks[last].end,
+            low=self._low,
+            reach=self._reach,
+            with_roles=False,
+        )
+        starts = [m.start for m in found]
+        cut = 0
+        for index in range(first, last + 1):
+            stop = len(found)
+            if index < last:
+                stop = bisect.bisect_left(starts, blocks[index + 1].start)
+            self._found[index] = found[cut:stop]
+            self._starts[index] = starts[cut:stop]
+            cut = stop
+
     def _role(self, mention: Mention) -> str:
         role = self._roles.get(id(mention))
         if role is None:
@@ -383,6 +413,17 @@ class PlaceIndex:
             yield from reversed(self._read(earlier))
 
 
+def _runs(indices: Sequence[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive indices, as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for index in sorted(set(indices)):
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
 def _unit_words(
     text: str, low: str, start: int, end: int, floor: int, ceiling: int
 ) -> tuple[list[Mention], list[Mention]]:
@@ -393,15 +434,15 @@ def _unit_words(
         s, e = match.span()
         if (s > 0 and low[s - 1].isalnum()) or (e < size and low[e].isalnum()):
             continue
-        written = match.group()
-        word = written if written in _UNIT_WORDS else " ".join(written.split())
+        word = match.group()
+        if word not in _UNIT_WORDS:
+            word = " ".join(word.split())
         window = max(0, s - 14)
         if low.find("tác", window, s) >= 0 and _NOT_A_UNIT_BEFORE.search(low, window, s):
             continue
         name = _NAME.match(text, e, ceiling)
-        if name is not None and name.group("name")[0].isdigit() and word not in _NUMBERED_UNITS:
-            name = None  # "toàn huyện 28 sản phẩm": a count, not "Phường 4"
-        if name is not None:
+        # "toàn huyện 28 sản phẩm": a count, not "Phường 4"
+        if name is not None and (not name.group(1)[0].isdigit() or word in _NUMBERED_UNITS):
             mention = _named_mention(text, s, word, name)
             if mention is not None:
                 named.append(mention)
@@ -428,12 +469,12 @@ def _next_is_lower(text: str, position: int) -> bool:
 
 
 def _named_mention(text: str, start: int, word: str, name: re.Match[str]) -> Mention | None:
-    word = _ABBREVIATED_UNITS.get(word, word)
-    unit = _named_unit(word, name.group("name"))
+    """`name` is a _NAME match: its group 1 is the name."""
+    unit = _named_unit(_ABBREVIATED_UNITS.get(word, word), name.group(1))
     if unit is None:
         return None
     unit_text, level, province = unit
-    written = text[start : name.start("name")] + unit_text
+    written = text[start : name.start(1)] + unit_text
     return Mention(start, start + len(written), (Unit(written, level, province),), SUBJECT_ROLE)
 
 
@@ -495,12 +536,11 @@ def _chains(text: str, mentions: list[Mention]) -> list[Mention]:
                 merged[-1] = Mention(last.start, end, last.units + mention.units, SUBJECT_ROLE)
                 continue
         merged.append(mention)
-    return [_with_chain_provinces(m) for m in merged]
+    # Most mentions are a lone unit, with no chain to take a province from.
+    return [m if len(m.units) == 1 else _with_chain_provinces(m) for m in merged]
 
 
 def _with_chain_provinces(mention: Mention) -> Mention:
-    if len(mention.units) == 1:
-        return mention  # most mentions: a lone unit has no chain to take a province from
     top = next((u.province for u in reversed(mention.units) if u.province), None)
     if top is None:
         return mention
@@ -511,17 +551,21 @@ def _with_chain_provinces(mention: Mention) -> Mention:
     return Mention(mention.start, mention.end, filled, mention.role, mention.anaphor)
 
 
-def _bare_provinces(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Mention]:
+def _bare_provinces(text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
+    """Province names outside the named mentions `taken` (in order of start)."""
     found: list[Mention] = []
-    taken_starts = [s for s, _ in taken]
+    taken_starts: list[int] | None = None
     for match in _province_names().finditer(text, start, end):
-        s, e = match.start(), match.end()
+        s, e = match.span()
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in _UPPER_SET):
             continue
-        if _overlaps(s, e, taken, taken_starts):
-            continue
-        province = canonical_province(match.group())
-        found.append(Mention(s, e, (Unit(match.group(), PROVINCE, province),), SUBJECT_ROLE))
+        if taken:
+            if taken_starts is None:
+                taken_starts = [m.start for m in taken]
+            if _overlaps(s, e, taken, taken_starts):
+                continue
+        name = match.group()
+        found.append(Mention(s, e, (Unit(name, PROVINCE, canonical_province(name)),), SUBJECT_ROLE))
     return found
 
 
@@ -555,9 +599,12 @@ def _branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return alternatives[0] if len(alternatives) == 1 else f"(?:{body})"
 
 
-def _overlaps(s: int, e: int, taken: list[tuple[int, int]], starts: list[int]) -> bool:
+def _overlaps(s: int, e: int, taken: list[Mention], starts: list[int]) -> bool:
+    """Whether [s, e) overlaps one of the two mentions starting last at or before e."""
     i = bisect.bisect_right(starts, e)
-    return any(ts < e and s < te for ts, te in taken[max(0, i - 2) : i])
+    if i > 0 and taken[i - 1].start < e and s < taken[i - 1].end:
+        return True
+    return i > 1 and taken[i - 2].start < e and s < taken[i - 2].end
 
 
 def _national(text: str, low: str, start: int, end: int) -> list[Mention]:
@@ -601,6 +648,8 @@ def _role(text: str, folded: str, mention: Mention) -> str:
         _TOPIC.match(clause_before) and (last_break < 0 or lookback[last_break] in ".\n")
     ):
         return "venue"
+    if clause_before.islower():
+        return SUBJECT_ROLE  # no capital letter: no _ORG_HEAD
     heads = list(_ORG_HEAD.finditer(clause_before))
     if heads and not _GOVERNMENT.search(clause_before, heads[-1].end()):
         return "issuer"

@@ -59,10 +59,17 @@ _PERIOD = re.compile(r"giai\s+đoạn\s+\d{4}\s*[-–—]\s*(?P<year>\d{4})(?!\d
 _MONTH = re.compile(r"tháng\s+\d{1,2}\s*[/.\-]\s*(?P<year>\d{4})(?!\d)")
 # A full date "30/6/2024", "12-3-2024": found from its year (a literal "20"
 # scan is fast), then the day and month are checked right before it.
-_DATE_YEAR = re.compile(r"20\d\d(?!\d)")
 _DAY_MONTH_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*$")
 _DAY_MONTH_CHARS = 12
-_DATE_SEPARATORS = "/.-"
+# Most years stand after "năm", not after "/", "." or "-": the look-behinds (tried only
+# where a year matched) keep the years with a separator and at most
+# _DAY_MONTH_CHARS - 1 spaces right before them, so that the day and month are
+# looked for only there. One fixed-width look-behind per count of spaces.
+_DATE_YEAR = re.compile(
+    r"20\d\d(?!\d)(?:"
+    + "|".join(rf"(?<=[/.\-]\s{{{spaces}}}20\d\d)" for spaces in range(_DAY_MONTH_CHARS))
+    + ")"
+)
 # "hiện" (now) but not "thực hiện", "xuất hiện", "hiện đại", ...; one
 # literal-led pattern each (an alternation scans every character).
 _NOW = (
@@ -81,6 +88,12 @@ _ORIGIN_BEFORE = re.compile(r"công\s+nhận\s+(?:từ\s+|vào\s+|trong\s+)?$")
 # Kinds whose year is when the lapse or renewal happened, not the origin year.
 _AFTER_ORIGIN_KINDS = frozenset({"expired", "rerecognized"})
 _BASELINE_BEFORE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+|đầu\s+|hết\s+)?$")
+_BASELINE_LOOKBACK = 30
+_ORIGIN_LOOKBACK = 24
+# A word each of the two patterns above needs: most years have neither near,
+# and a substring test settles that faster than the pattern's search.
+_BASELINE_BEFORE_WORD = "với"
+_ORIGIN_BEFORE_WORD = "nhận"
 # "từ năm 2019 đến nay": the start year of a "since" phrase is "now", not 2019.
 _SINCE_TAIL = re.compile(r"\s+(?:đến|tới)\s+nay")
 
@@ -101,19 +114,26 @@ def find_marks(lowered: str, published: date | None, end: int | None = None) -> 
     end = len(lowered) if end is None else end
     marks: list[YearMark] = []
     for match in _YEAR_WORD.finditer(lowered, 0, end):
-        if _BASELINE_BEFORE.search(lowered, max(0, match.start() - 30), match.start()):
+        s, e = match.span()
+        if _BASELINE_BEFORE_WORD in lowered[max(0, s - _BASELINE_LOOKBACK) : s] and (
+            _BASELINE_BEFORE.search(lowered, max(0, s - _BASELINE_LOOKBACK), s)
+        ):
             continue  # "so với cuối năm 2022": the baseline of a change, never carried
-        if match.group("year"):
-            if _SINCE_TAIL.match(lowered, match.end()):
-                marks.append(YearMark(match.start(), match.end(), NOW, pub))
-            else:
-                origin = _ORIGIN_BEFORE.search(lowered, max(0, match.start() - 24), match.start())
-                _add_stated(
-                    marks, match.start(), match.end(), int(match.group("year")), origin is not None
+        which = match.lastgroup
+        if which == "year":
+            if _SINCE_TAIL.match(lowered, e):
+                marks.append(YearMark(s, e, NOW, pub))
+                continue
+            year = int(match.group("year"))
+            if _FIRST_YEAR <= year <= _LAST_YEAR:
+                window = max(0, s - _ORIGIN_LOOKBACK)
+                origin = _ORIGIN_BEFORE_WORD in lowered[window:s] and (
+                    _ORIGIN_BEFORE.search(lowered, window, s) is not None
                 )
+                marks.append(YearMark(s, e, STATED, year, origin))
         elif pub is not None:
-            offset = 0 if match.group("this") else 1 if match.group("next") else -1
-            marks.append(YearMark(match.start(), match.end(), STATED, pub + offset))
+            offset = 0 if which == "this" else 1 if which == "next" else -1
+            marks.append(YearMark(s, e, STATED, pub + offset))
     for match in _PERIOD.finditer(lowered, 0, end):
         _add_stated(marks, match.start(), match.end(), int(match.group("year")))
     for start, stop, year in _dates(lowered, end):
@@ -152,13 +172,7 @@ def _dates(lowered: str, end: int) -> list[tuple[int, int, int]]:
     found = [(m.start(), m.end(), int(m.group("year"))) for m in _MONTH.finditer(lowered, 0, end)]
     for match in _DATE_YEAR.finditer(lowered, 0, end):
         s = match.start()
-        window = max(0, s - _DAY_MONTH_CHARS)
-        j = s - 1
-        while j >= window and lowered[j].isspace():
-            j -= 1
-        if j < window or lowered[j] not in _DATE_SEPARATORS:
-            continue  # no "/", "." or "-" right before the year: no full date
-        day_month = _DAY_MONTH_BEFORE.search(lowered, window, s)
+        day_month = _DAY_MONTH_BEFORE.search(lowered, max(0, s - _DAY_MONTH_CHARS), s)
         if day_month is not None:
             found.append((day_month.start(), match.end(), int(match.group())))
     return found
@@ -192,21 +206,20 @@ class YearIndex:
 
     def resolve(self, kind: str, number_start: int, clause: Span, sentence: Span) -> int | None:
         in_sentence, stated = self._sentence_marks(sentence, kind in _AFTER_ORIGIN_KINDS)
-        in_clause = [m for m in stated if clause.start <= m.start < clause.end]
-        if in_clause:
-            return min(in_clause, key=lambda m: _distance(m, number_start)).year
-        earlier = [m for m in stated if m.end <= number_start]
-        if earlier:
-            return earlier[-1].year
-        carried = self._carried(sentence.start)
+        if stated:
+            mark = _clause_year(stated, clause, number_start)
+            if mark is not None:
+                return mark.year
         if kind == "target":
             if any(m.kind == FUTURE_UNKNOWN for m in in_sentence):
                 return None
+            carried = self._carried(sentence.start)
             if carried is not None and (self._published is None or carried > self._published):
                 return carried
             return None
         if any(m.kind == NOW for m in in_sentence):
             return self._published
+        carried = self._carried(sentence.start)
         return carried if carried is not None else self._published
 
     def _sentence_marks(
@@ -230,11 +243,29 @@ class YearIndex:
         return self._marks[lo:hi]
 
     def _carried(self, before: int) -> int | None:
-        index = bisect.bisect_left(self._starts, before)
-        for mark in reversed(self._marks[:index]):
-            if mark.kind == STATED:
-                return mark.year
+        marks = self._marks
+        for index in range(bisect.bisect_left(self._starts, before) - 1, -1, -1):
+            if marks[index].kind == STATED:
+                return marks[index].year
         return None
+
+
+def _clause_year(stated: list[YearMark], clause: Span, number_start: int) -> YearMark | None:
+    """The stated mark in the clause nearest the number (the first of equals), else
+    the last one of the sentence ending before the number."""
+    nearest: YearMark | None = None
+    best = 0
+    for mark in stated:
+        if clause.start <= mark.start < clause.end:
+            distance = _distance(mark, number_start)
+            if nearest is None or distance < best:
+                nearest, best = mark, distance
+    if nearest is not None:
+        return nearest
+    for mark in reversed(stated):
+        if mark.end <= number_start:
+            return mark
+    return None
 
 
 def _distance(mark: YearMark, position: int) -> int:
