@@ -41,7 +41,7 @@ from extract.figures.places import (
     headline_mentions,
 )
 from extract.figures.qualifiers import qualifier_before
-from extract.figures.segment import Span, clauses, closed_blocks, paragraphs, sentences
+from extract.figures.segment import Clauses, Span, clauses, closed_blocks, paragraphs, sentences
 from extract.figures.stars import POTENTIAL_FIVE, Stars, stars_after, stars_before
 from extract.figures.subjects import OUTLET, POINT, PRODUCER, PRODUCT
 from extract.figures.traps import trap_reason
@@ -257,7 +257,7 @@ def _sentence_counts(
 ) -> list[_Count]:
     t = doc.folded
     spans = clauses(t, sentence)
-    clause_starts = [c.start for c in spans]
+    clause_starts = spans.starts
     tokens = [k for k in tokens if not doc.blocked.cover(k.start)]
     if any(k.subject == POINT for k in tokens):
         tokens = _outlet_points(tokens)
@@ -321,7 +321,7 @@ def _outlet_points(tokens: list[NumberToken]) -> list[NumberToken]:
     return kept
 
 
-def _extend_over_name_lists(text: str, counts: list[_Count], spans: list[Span]) -> None:
+def _extend_over_name_lists(text: str, counts: list[_Count], spans: Clauses) -> None:
     """ "3 sản phẩm chiếu cói, túi cói và hộp cói được nâng hạng ...": the list of
     names splits the count from its predicate; the count's words run on to it."""
     for i, count in enumerate(counts):
@@ -332,10 +332,10 @@ def _extend_over_name_lists(text: str, counts: list[_Count], spans: list[Span]) 
             continue
         if _PREDICATE.search(text, count.token.noun_end, count.segment_end):
             continue
-        following = spans[nxt]
-        verb = _PREDICATE.search(text, following.start, following.end)
-        if verb is not None and _NAME_ITEM.fullmatch(text, following.start, verb.start()):
-            count.segment_end = following.end
+        following_start, following_end = spans.starts[nxt], spans.ends[nxt]
+        verb = _PREDICATE.search(text, following_start, following_end)
+        if verb is not None and _NAME_ITEM.fullmatch(text, following_start, verb.start()):
+            count.segment_end = following_end
 
 
 def _link_producers(text: str, counts: list[_Count]) -> None:
@@ -438,7 +438,7 @@ def _recent_top(doc: _Document, wanted: object) -> _Count | None:
 
 
 def _assign_kind(
-    text: str, count: _Count, sentence: Span, spans: list[Span], previous: _Count | None
+    text: str, count: _Count, sentence: Span, spans: Clauses, previous: _Count | None
 ) -> None:
     if count.is_rank:
         count.kind, count.kind_is_own = "rank", True
@@ -455,7 +455,7 @@ def _assign_kind(
         and count.clause_index > 0
         and kinds.CONTINUATION.match(text, count.clause.start)
     ):
-        previous_clause = spans[count.clause_index - 1].start
+        previous_clause = spans.starts[count.clause_index - 1]
     context = kinds.KindContext(
         sentence_start=sentence.start,
         sentence_end=sentence.end,

@@ -145,7 +145,14 @@ def own_kind(text: str, c: KindContext, *, is_part: bool = False) -> str | None:
     """Rules 1-9 on the count's own words; None when they say nothing."""
     segment = text[c.segment_start : c.segment_end]
     before = text[c.segment_start : c.number_start]
-    if RERECOGNIZED.search(before) and not _target_in(text, c.sentence_start, c.number_start):
+    # `before` opens `segment` and the pattern reads nothing past its match:
+    # no marker in the segment means none before the number either.
+    renewed = RERECOGNIZED.search(segment) is not None
+    if (
+        renewed
+        and RERECOGNIZED.search(before)
+        and not _target_in(text, c.sentence_start, c.number_start)
+    ):
         return "rerecognized"  # "công nhận lại 11 sản phẩm hết thời hạn"
     if _expired(segment):
         return "expired"
@@ -157,9 +164,11 @@ def own_kind(text: str, c: KindContext, *, is_part: bool = False) -> str | None:
     if not DONE.search(clause):
         if PROPOSAL.search(text, c.sentence_start, c.clause_start):
             return "candidate"
-        if _target_in(text, c.sentence_start, c.clause_start) and _own_category(segment):
-            return "target"
-    if RERECOGNIZED.search(segment):
+        if _target_in(text, c.sentence_start, c.clause_start) and (
+            renewed or UPGRADED.search(segment) or RECOGNIZED.search(segment)
+        ):
+            return "target"  # the count is one of a plan's categories
+    if renewed:
         return "rerecognized"
     if UPGRADED.search(segment):
         return "upgraded"
@@ -212,13 +221,6 @@ def _expired(segment: str) -> bool:
         if not EXPIRY_AS_REASON.search(segment, max(0, match.start() - 12), match.start()):
             return True
     return False
-
-
-def _own_category(segment: str) -> bool:
-    """A plan's category words: the count is one of the plan's parts."""
-    return bool(
-        RERECOGNIZED.search(segment) or UPGRADED.search(segment) or RECOGNIZED.search(segment)
-    )
 
 
 def _round_result(text: str, c: KindContext) -> bool:

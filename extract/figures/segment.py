@@ -8,7 +8,7 @@ parentheses end a clause, so "(xã A, huyện B)" stays with its noun phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.figures.charclass import UPPER
@@ -98,7 +98,25 @@ def sentences(text: str, paragraph: Span, until: int | None = None) -> list[Span
     return spans
 
 
-def clauses(text: str, sentence: Span) -> list[Span]:
+@dataclass(slots=True)
+class Clauses:
+    """A sentence's clauses as parallel start and end offsets. Most clauses
+    hold no count, so a Span is made only for one that is asked for."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> Span:
+        return Span(self.starts[index], self.ends[index])
+
+    def __iter__(self) -> Iterator[Span]:
+        return map(Span, self.starts, self.ends)
+
+
+def clauses(text: str, sentence: Span) -> Clauses:
     start, end = sentence.start, sentence.end
     if (
         text.find(";", start, end) < 0
@@ -107,7 +125,8 @@ def clauses(text: str, sentence: Span) -> list[Span]:
         and text.find(")", start, end) < 0
     ):
         return _comma_clauses(text, start, end)
-    spans: list[Span] = []
+    starts: list[int] = []
+    ends: list[int] = []
     depth = 0
     for match in _CLAUSE_MARK.finditer(text, sentence.start, end):
         mark = match.group()
@@ -116,24 +135,31 @@ def clauses(text: str, sentence: Span) -> list[Span]:
         elif mark == ")":
             depth = max(depth - 1, 0)
         elif depth == 0:
-            spans.append(Span(start, match.start()))
+            if match.start() > start:
+                starts.append(start)
+                ends.append(match.start())
             start = match.end()
-    spans.append(Span(start, end))
-    return [s for s in spans if s.end > s.start]
+    if end > start:
+        starts.append(start)
+        ends.append(end)
+    return Clauses(starts, ends)
 
 
-def _comma_clauses(text: str, start: int, end: int) -> list[Span]:
+def _comma_clauses(text: str, start: int, end: int) -> Clauses:
     """`clauses` for a sentence whose only marks are commas (most): no parentheses
     to track, and a literal scan instead of the character-class one."""
-    spans: list[Span] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for match in _CLAUSE_COMMA.finditer(text, start, end):
         comma = match.start()
         if comma > start:
-            spans.append(Span(start, comma))
+            starts.append(start)
+            ends.append(comma)
         start = comma + 1
     if end > start:
-        spans.append(Span(start, end))
-    return spans
+        starts.append(start)
+        ends.append(end)
+    return Clauses(starts, ends)
 
 
 def closed_blocks(low: str, paragraphs: Sequence[Span]) -> list[Span]:

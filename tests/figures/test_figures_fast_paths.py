@@ -286,7 +286,7 @@ def test_sentence_and_clause_fast_paths_split_as_the_full_patterns_do(
         min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     )
     assert segment.sentences(text, span) == _sentences_by_one_pattern(text, span)
-    assert segment.clauses(text, span) == _clauses_by_one_pattern(text, span)
+    assert list(segment.clauses(text, span)) == _clauses_by_one_pattern(text, span)
 
 
 _OCOP_PIECES = st.sampled_from(
@@ -367,3 +367,27 @@ def test_trap_rules_skipped_by_their_endings_could_not_have_fired(text: str) -> 
             reach = max(0, len(before) - traps._QUOTA_REACH)
             assert before.find(traps._QUOTA_WORD, reach) >= 0
     assert [name for name, _, _ in traps._BEFORE_RULE_TESTS] == list(traps._BEFORE)
+
+
+_RENEWAL_WORDS = st.sampled_from(
+    [
+        *("công", "nhận", "lại", "đánh", "giá", "cấp", "tái", "chứng", "đạt", "chuẩn"),
+        *("phân", "hạng", "gia", "hạn", "Công", "3", "sản phẩm", "OCOP", "và", "đã"),
+    ]
+)
+_RENEWAL_TEXTS = st.lists(
+    st.tuples(_RENEWAL_WORDS, st.sampled_from([" ", "  ", ", ", "\n", ""])), max_size=14
+).map(lambda pairs: "".join(word + glue for word, glue in pairs))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_RENEWAL_TEXTS, st.integers(min_value=0, max_value=200))
+@example("công nhận lại", 13)
+@example("gia hạn 3 sản phẩm", 7)
+def test_no_renewal_marker_in_a_segment_means_none_before_its_number(text: str, cut: int) -> None:
+    # own_kind asks the text before the number only when the whole segment,
+    # which the text before the number opens, holds a marker.
+    segment = caseless(text)
+    before = segment[: min(cut, len(segment))]
+    if kinds.RERECOGNIZED.search(before) is not None:
+        assert kinds.RERECOGNIZED.search(segment) is not None
