@@ -45,19 +45,46 @@ _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # engine finds with a fast substring search, while a scan led by a digit class
 # or an alternation steps through every character (several times slower).
 # All run on the lower-cased text (same offsets).
+_SPACE = frozenset(" \t\n\r\u00a0")
+_SPACES = re.escape("".join(sorted(_SPACE)))  # for character classes
+# A noun stands right after a count only if a digit or a number word ends the
+# text before it, spaces between. Look-behinds placed after the noun's first
+# word (which stays the literal prefix that scans fast) reject the other hits
+# inside the regex engine; _count_before decides on the few left (more than
+# one space before the noun is let through: a look-behind has one width).
+_NUMBER_WORD_ENDINGS = frozenset(word[-1] for word in NUMBER_WORDS)
+
+
+def _noun_scan(head: str, rest: str, after_words: bool = False) -> re.Pattern[str]:
+    """The noun `head rest`, found only where a count may stand before it."""
+    after_number = rf"(?<=[\d{_SPACES}][{_SPACES}]{head})"
+    if not after_words:
+        return re.compile(rf"{head}{after_number}{rest}")
+    # Spelled-out counts: one look-behind per word length, behind a cheap test
+    # of the last letter that turns most hits away first.
+    endings = "".join(sorted(_NUMBER_WORD_ENDINGS))
+    after_word = "|".join(
+        rf"(?<=(?:{'|'.join(w for w in NUMBER_WORDS if len(w) == length)})[{_SPACES}]{head})"
+        for length in sorted({len(word) for word in NUMBER_WORDS})
+    )
+    return re.compile(
+        rf"{head}(?<=[\d{_SPACES}{endings}][{_SPACES}]{head})(?:{after_number}|{after_word}){rest}"
+    )
+
+
 _NOUN_SCANS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (PRODUCT, re.compile(r"sản\s+phẩm")),
-    (PRODUCT, re.compile(r"sp(?!\w)")),
-    (PRODUCER, re.compile(r"chủ\s+thể")),
-    (PRODUCER, re.compile(r"hợp\s+tác\s+xã")),
-    (PRODUCER, re.compile(r"htx(?!\w)")),
-    (PRODUCER, re.compile(r"doanh\s+nghiệp")),
-    (PRODUCER, re.compile(r"cơ\s+sở")),
-    (PRODUCER, re.compile(r"tổ\s+hợp\s+tác")),
-    (PRODUCER, re.compile(r"hộ\s+(?:sản\s+xuất|kinh\s+doanh)")),
-    (POINT, re.compile(r"điểm(?!\w)")),
-    (OUTLET, re.compile(r"cửa\s+hàng")),
-    (OUTLET, re.compile(r"siêu\s+thị\s+ocop")),
+    (PRODUCT, _noun_scan("sản", r"\s+phẩm", after_words=True)),
+    (PRODUCT, _noun_scan("sp", r"(?!\w)", after_words=True)),
+    (PRODUCER, _noun_scan("chủ", r"\s+thể")),
+    (PRODUCER, _noun_scan("hợp", r"\s+tác\s+xã")),
+    (PRODUCER, _noun_scan("htx", r"(?!\w)")),
+    (PRODUCER, _noun_scan("doanh", r"\s+nghiệp")),
+    (PRODUCER, _noun_scan("cơ", r"\s+sở")),
+    (PRODUCER, _noun_scan("tổ", r"\s+hợp\s+tác")),
+    (PRODUCER, _noun_scan("hộ", r"\s+(?:sản\s+xuất|kinh\s+doanh)")),
+    (POINT, _noun_scan("điểm", r"(?!\w)")),
+    (OUTLET, _noun_scan("cửa", r"\s+hàng")),
+    (OUTLET, _noun_scan("siêu", r"\s+thị\s+ocop")),
 )
 # What turns a bare "điểm" / "cửa hàng" into an outlet noun.
 _OUTLET_TAIL = re.compile(r"\s+(?:giới\s+thiệu|bán|trưng\s+bày)")
@@ -68,10 +95,7 @@ _NUMBER_BEFORE = re.compile(
     r"(?P<num>\d(?<![\w.,/\-–]\d)(?:\d{0,2}(?:\.\d{3})+|\d{0,4}))(?:/(?P<of>\d{1,5}))?\s+$"
 )
 _LOOKBACK = 24
-_SPACE = frozenset(" \t\n\r\u00a0")
 # Spelled-out counts stand before "sản phẩm": found from the noun backwards.
-# Their last letters: most nouns follow a word ending otherwise, and are skipped.
-_NUMBER_WORD_ENDINGS = frozenset(word[-1] for word in NUMBER_WORDS)
 _WORD_BEFORE = re.compile(rf"(?<![\w.,/\-–])(?P<word>{_WORD.lower()})\s+$")
 # Ranks: "đứng thứ 2 cả nước", "xếp thứ 3 khu vực" (matched on lower-cased text).
 # One literal-led pattern per verb (see _NOUN_SCANS on why not one alternation).
@@ -113,21 +137,8 @@ def count_tokens(text: str, low: str | None = None) -> list[NumberToken]:
     low = lowered(text) if low is None else low
     tokens: list[NumberToken] = []
     for subject, pattern in _NOUN_SCANS:
-        words_count = subject == PRODUCT  # spelled-out counts stand only before products
         for noun in pattern.finditer(low):
-            start = noun.start()
-            if start > 1 and low[start - 1] == " ":
-                # The plain case, decided as _count_before would: the word before
-                # the noun ends at start - 2; only a digit or the last letter of a
-                # number word can make a count.
-                last = low[start - 2]
-                if not (
-                    last.isdigit()
-                    or last in _SPACE
-                    or (words_count and last in _NUMBER_WORD_ENDINGS)
-                ):
-                    continue
-            token = _count_before(text, low, subject, start, noun.end())
+            token = _count_before(text, low, subject, noun.start(), noun.end())
             if token is not None:
                 tokens.append(token)
     for match in NEW_TOTAL_COUNT.finditer(low):
