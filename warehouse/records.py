@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Literal
 
+from extract.models import Article
+
 LoadOutcome = Literal["new", "updated", "unchanged"]
 
 
@@ -15,6 +17,16 @@ class SiteRecord:
     name: str
     province: str | None
     base_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """One article to store under its key `url`, seen (fetched) at `seen_at`."""
+
+    site_id: str
+    url: str
+    article: Article
+    seen_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 
+from pipelines import reextract_job
 from pipelines.cli import main
 from pipelines.exit_codes import ExitCode
 from pipelines.miniweb.server import MiniWeb
@@ -147,14 +148,18 @@ def test_reextract_after_deleting_the_articles_rebuilds_identical_tables_offline
     assert _tables(copy) == archived.tables
 
 
+@pytest.mark.parametrize("batch", [reextract_job.STORE_BATCH, 7])
 def test_reextract_with_a_new_extractor_version_restores_every_article_at_that_version(
-    archived: Archived, copy: Path
+    archived: Archived, copy: Path, batch: int
 ) -> None:
+    """Stored in one batch or in several (7 leaves a remainder batch), the same rows."""
     from pipelines.config import load_config
 
     config = load_config(archived.config)
     with Warehouse.open(copy) as wh:
-        counters = run_reextract(config, wh, archive_dir_for(copy), extractor_version="next")
+        counters = run_reextract(
+            config, wh, archive_dir_for(copy), extractor_version="next", store_batch=batch
+        )
     assert (counters.updated, counters.new, counters.missing_records) == (
         archived.article_count,
         0,
@@ -187,11 +192,18 @@ def test_reextract_with_a_missing_warc_file_names_it_and_writes_nothing(
     assert _rows(copy, "SELECT count(*) FROM articles") == [(0,)]
 
 
+@pytest.mark.parametrize("batch", [reextract_job.STORE_BATCH, 7])
 def test_reextract_with_a_truncated_warc_file_names_it_and_keeps_only_whole_articles(
-    archived: Archived, copy: Path, capsys: pytest.CaptureFixture[str]
+    archived: Archived,
+    copy: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    batch: int,
 ) -> None:
     """The file loses its last article record; URLs are redone in order, so exactly the
-    articles whose URLs sort before that one are rebuilt, each whole, then it stops."""
+    articles whose URLs sort before that one are rebuilt, each whole, then it stops.
+    The articles read before the damage are stored whatever the batch they were in."""
+    monkeypatch.setattr(reextract_job, "STORE_BATCH", batch)
     _delete_articles(copy)
     records = _rows(
         copy, "SELECT url, warc_file, warc_offset FROM pages WHERE role = 'article' ORDER BY url"

@@ -11,9 +11,10 @@ import pytest
 
 from crawler.frontier import SourceValidators
 from extract.models import Article, Figure
+from warehouse import store
 from warehouse.errors import WarehouseOpenError
 from warehouse.frontier import WarehouseLeads
-from warehouse.records import PageRecord, RunCounters, SiteRecord
+from warehouse.records import ArticleRecord, PageRecord, RunCounters, SiteRecord
 from warehouse.schema import SCHEMA_VERSION
 from warehouse.store import Warehouse
 
@@ -208,3 +209,72 @@ def test_every_figure_traces_to_its_article_and_sentence(warehouse: Warehouse) -
     ).rows
     assert [r[0] for r in rows] == ["a1", "a1"]
     assert all(r[2].startswith("Tỉnh công nhận thêm") and r[4] > r[3] for r in rows)
+
+
+def _all_rows(wh: Warehouse) -> dict[str, list[tuple]]:
+    return {
+        table: wh.query(f"SELECT * FROM {table} ORDER BY ALL").rows
+        for table in ("articles", "article_authors", "ocop_figures")
+    }
+
+
+def _mixed_batch() -> list[ArticleRecord]:
+    """New, changed, unchanged and repeated keys, with moving seen times."""
+    seen = datetime(2024, 1, 1, tzinfo=VN)
+    changed = replace(_article(title="Mới", figures=1), authors=("Minh Anh",))
+    return [
+        ArticleRecord("site-a", "u1", _article(), seen + timedelta(days=1)),  # unchanged
+        ArticleRecord("site-a", "u2", changed, seen),  # updated
+        ArticleRecord("site-a", "u3", _article(figures=0), seen),  # new
+        ArticleRecord("site-a", "u3", _article(figures=3), seen + timedelta(days=2)),  # again
+        ArticleRecord("site-a", "u4", replace(_article(), authors=()), seen),  # new
+        ArticleRecord("site-a", "u1", _article(), seen + timedelta(days=3)),  # unchanged
+    ]
+
+
+def test_a_batch_stores_what_storing_its_articles_one_by_one_stores(tmp_path: Path) -> None:
+    outcomes, rows = [], []
+    for batched in (False, True):
+        with Warehouse.open(tmp_path / f"{batched}.duckdb") as wh:
+            wh.upsert_sites([SiteRecord("site-a", "Site A", "Thanh Hóa", "http://127.0.0.1:1/")])
+            seen = datetime(2024, 1, 1, tzinfo=VN)
+            wh.store_article("site-a", "u1", _article(), seen, "v1")
+            wh.store_article("site-a", "u2", _article(), seen, "v1")
+            batch = _mixed_batch()
+            if batched:
+                outcomes.append(wh.store_articles(batch, "v1"))
+            else:
+                outcomes.append(
+                    [wh.store_article(r.site_id, r.url, r.article, r.seen_at, "v1") for r in batch]
+                )
+            rows.append(_all_rows(wh))
+    assert outcomes[0] == outcomes[1] == [
+        "unchanged", "updated", "new", "updated", "new", "unchanged"
+    ]  # fmt: skip
+    assert rows[0] == rows[1]
+    assert len(rows[1]["ocop_figures"]) == 2 + 1 + 3 + 2  # u1, u2, u3 (second), u4
+
+
+def test_a_failed_batch_stores_none_of_its_articles(warehouse: Warehouse) -> None:
+    seen = datetime(2024, 1, 1, tzinfo=VN)
+    warehouse.store_article("site-a", "u1", _article(), seen, "v1")
+    before = _all_rows(warehouse)
+    bad = replace(_article(), figures=(replace(_figure(1), value=None),))  # NOT NULL violated
+    batch = [
+        ArticleRecord("site-a", "u1", _article(title="Khác"), seen),
+        ArticleRecord("site-a", "u2", _article(), seen),
+        ArticleRecord("site-a", "u3", bad, seen),
+    ]
+    with pytest.raises(duckdb.Error):
+        warehouse.store_articles(batch, "v1")
+    assert _all_rows(warehouse) == before
+
+
+def test_rows_beyond_one_insert_statement_are_all_stored(
+    warehouse: Warehouse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "MAX_ROWS_PER_INSERT", 2)  # 5 articles, 10 authors, 15 figures
+    seen = datetime(2024, 1, 1, tzinfo=VN)
+    batch = [ArticleRecord("site-a", f"u{n}", _article(figures=3), seen) for n in range(5)]
+    assert warehouse.store_articles(batch, "v1") == ["new"] * 5
+    assert _counts(warehouse) == {"articles": 5, "article_authors": 10, "ocop_figures": 15}
