@@ -190,7 +190,8 @@ def extract(
             counts = _sentence_counts(doc, tokens[s_lo:s_hi], sentence, para, ocop_paragraph)
             if counts:
                 written = _one_line(t[sentence.start : sentence.end])
-                figures.extend(_figure(doc, c, written, norm) for c in counts)
+                for count in counts:
+                    figures.append(_figure(doc, count, written, norm))
     figures = _without_headline_restatements(_unique(figures), norm.original(head_end))
     return tuple(_without_classless_restatements(figures))
 
@@ -258,7 +259,8 @@ def _sentence_counts(
     t = doc.folded
     spans = clauses(t, sentence)
     clause_starts = spans.starts
-    tokens = [k for k in tokens if not doc.blocked.cover(k.start)]
+    cover = doc.blocked.cover
+    tokens = [k for k in tokens if not cover(k.start)]
     if any(k.subject == POINT for k in tokens):
         tokens = _outlet_points(tokens)
     counts: list[_Count] = []
@@ -558,20 +560,21 @@ def _figure(doc: _Document, count: _Count, sentence: str, norm: NormalText) -> F
     start, end = count.token.start, count.token.end
     if norm.origin is not None:  # NormalText.original, inline: most texts need no map
         start, end = norm.origin[start], norm.origin[end]
+    # Positional: a call with thirteen keywords matches each name to its parameter.
     return Figure(
-        value=count.token.value,
-        subject=count.subject,  # type: ignore[arg-type]
-        kind=count.kind,  # type: ignore[arg-type]
-        min_stars=stars[0],
-        max_stars=stars[1],
-        qualifier=count.qualifier,  # type: ignore[arg-type]
-        year=count.year,
-        place_text=place.text if place else None,
-        place_level=place.level if place else None,  # type: ignore[arg-type]
-        province=province,
-        sentence=sentence,
-        start=start,
-        end=end,
+        count.token.value,
+        count.subject,  # type: ignore[arg-type]
+        count.kind,  # type: ignore[arg-type]
+        stars[0],
+        stars[1],
+        count.qualifier,  # type: ignore[arg-type]
+        count.year,
+        place.text if place else None,
+        place.level if place else None,  # type: ignore[arg-type]
+        province,
+        sentence,
+        start,
+        end,
     )
 
 

@@ -59,11 +59,9 @@ def paragraphs(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
-        if text[start : match.start()].strip():
-            spans.append(_trimmed(text, start, match.start()))
+        _add_trimmed(spans, text, start, match.start())
         start = match.end()
-    if text[start:].strip():
-        spans.append(_trimmed(text, start, len(text)))
+    _add_trimmed(spans, text, start, len(text))
     return spans
 
 
@@ -87,14 +85,11 @@ def sentences(text: str, paragraph: Span, until: int | None = None) -> list[Span
             text, max(start, dot - _LONGEST_ABBREVIATION), dot + 1
         ):
             continue
-        end = match.start() + len(match.group().rstrip())
-        if text[start:end].strip():
-            spans.append(_trimmed(text, start, end))
+        _add_trimmed(spans, text, start, dot + len(match.group().rstrip()))
         start = match.end()
         if start > until:
             return spans
-    if text[start : paragraph.end].strip():
-        spans.append(_trimmed(text, start, paragraph.end))
+    _add_trimmed(spans, text, start, paragraph.end)
     return spans
 
 
@@ -183,6 +178,18 @@ def closed_blocks(low: str, paragraphs: Sequence[Span]) -> list[Span]:
 
 def _closed(low: str, end: int) -> bool:
     return low[end - 1] in _CLOSED_ENDINGS and not low.endswith(_OPEN_ABBREVIATIONS, 0, end)
+
+
+def _add_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    """Append text[start:end] without its outer whitespace, unless that leaves
+    nothing (str.strip and str.isspace agree on what whitespace is): no copy
+    of the stretch is made to ask whether it is blank."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append(Span(start, end))
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

@@ -28,6 +28,7 @@ Resolution for one figure (years.resolve):
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -96,6 +97,7 @@ _BASELINE_BEFORE_WORD = "với"
 _ORIGIN_BEFORE_WORD = "nhận"
 # "từ năm 2019 đến nay": the start year of a "since" phrase is "now", not 2019.
 _SINCE_TAIL = re.compile(r"\s+(?:đến|tới)\s+nay")
+_START = operator.attrgetter("start")
 
 
 # Not frozen: built for every year mark (see segment.Span on why).
@@ -115,8 +117,9 @@ def find_marks(lowered: str, published: date | None, end: int | None = None) -> 
     marks: list[YearMark] = []
     for match in _YEAR_WORD.finditer(lowered, 0, end):
         s, e = match.span()
-        if _BASELINE_BEFORE_WORD in lowered[max(0, s - _BASELINE_LOOKBACK) : s] and (
-            _BASELINE_BEFORE.search(lowered, max(0, s - _BASELINE_LOOKBACK), s)
+        window = s - _BASELINE_LOOKBACK if s > _BASELINE_LOOKBACK else 0
+        if lowered.find(_BASELINE_BEFORE_WORD, window, s) >= 0 and (
+            _BASELINE_BEFORE.search(lowered, window, s)
         ):
             continue  # "so với cuối năm 2022": the baseline of a change, never carried
         which = match.lastgroup
@@ -126,8 +129,8 @@ def find_marks(lowered: str, published: date | None, end: int | None = None) -> 
                 continue
             year = int(match.group("year"))
             if _FIRST_YEAR <= year <= _LAST_YEAR:
-                window = max(0, s - _ORIGIN_LOOKBACK)
-                origin = _ORIGIN_BEFORE_WORD in lowered[window:s] and (
+                window = s - _ORIGIN_LOOKBACK if s > _ORIGIN_LOOKBACK else 0
+                origin = lowered.find(_ORIGIN_BEFORE_WORD, window, s) >= 0 and (
                     _ORIGIN_BEFORE.search(lowered, window, s) is not None
                 )
                 marks.append(YearMark(s, e, STATED, year, origin))
@@ -152,7 +155,7 @@ def find_marks(lowered: str, published: date | None, end: int | None = None) -> 
                 marks.append(YearMark(m.start(), m.end(), NOW, pub))
     unknown = _FUTURE_UNKNOWN.finditer(lowered, 0, end)
     marks.extend(YearMark(m.start(), m.end(), FUTURE_UNKNOWN, None) for m in unknown)
-    marks.sort(key=lambda m: m.start)
+    marks.sort(key=_START)
     return _without_overlaps(marks)
 
 
