@@ -35,8 +35,10 @@ ENDS_BREAKDOWN = compile_caseless(r"nâng\s+tổng")
 def opener_between(text: str, start: int, end: int) -> int | None:
     """Offset of the last breakdown opener in text[start:end], if any."""
     last = None
-    for match in OPENER.finditer(text, start, end):
+    match = OPENER.search(text, start, end)
+    while match is not None:  # finditer's walk (no empty match) without its iterator
         last = match.start()
+        match = OPENER.search(text, match.end(), end)
     return last
 
 

@@ -542,9 +542,11 @@ def _assign_details(doc: _Document, count: _Count, sentence: Span, paragraph: Sp
 def _stars(text: str, count: _Count, qualifier_start: int) -> Stars | None:
     token = count.token
     stop = breakdown.first_opener_after(text, token.noun_end, count.segment_end)
-    listed = _LISTED_CLASS.match(text, stop)
-    if listed and stop == count.segment_end:
-        stop = listed.end()  # "3 sao, 4 sao": the list crosses the clause comma
+    # _LISTED_CLASS opens with "," or ";": only then is it asked.
+    if stop == count.segment_end and text.startswith((",", ";"), stop):
+        listed = _LISTED_CLASS.match(text, stop)
+        if listed:
+            stop = listed.end()  # "3 sao, 4 sao": the list crosses the clause comma
     found = stars_after(text, token.noun_end, stop)
     if found is None:
         found = stars_before(text, qualifier_start, count.clause.start - 12)

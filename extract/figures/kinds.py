@@ -123,6 +123,11 @@ PLAN_PROGRESS = compile_caseless(
 # A clause continuing its predecessor: "Công nhận ... 4 sao, gồm 05 sản phẩm".
 CONTINUATION = compile_caseless(r"\s*(?:bao\s+gồm|gồm|đối\s+với|cụ\s+thể)\b")
 HEADING_RECOGNIZED = compile_caseless(r"công\s+nhận|chứng\s+nhận")
+# Any of the segment's own markers of rules 0-2 and 5: one scan of the segment
+# instead of four when it holds none of them (most segments). The alternation
+# matches wherever one of its parts does, so a miss here is a miss for each.
+_SEGMENT_MARKERS = (RERECOGNIZED, EXPIRED, CANDIDATE, UPGRADED)
+SEGMENT_MARKER = re.compile("|".join(p.pattern for p in _SEGMENT_MARKERS))
 
 
 # Not frozen: built for every count (see segment.Span on why).
@@ -145,32 +150,34 @@ def own_kind(text: str, c: KindContext, *, is_part: bool = False) -> str | None:
     """Rules 1-9 on the count's own words; None when they say nothing."""
     segment = text[c.segment_start : c.segment_end]
     before = text[c.segment_start : c.number_start]
+    marked = SEGMENT_MARKER.search(segment) is not None
     # `before` opens `segment` and the pattern reads nothing past its match:
     # no marker in the segment means none before the number either.
-    renewed = RERECOGNIZED.search(segment) is not None
+    renewed = marked and RERECOGNIZED.search(segment) is not None
     if (
         renewed
         and RERECOGNIZED.search(before)
         and not _target_in(text, c.sentence_start, c.number_start)
     ):
         return "rerecognized"  # "công nhận lại 11 sản phẩm hết thời hạn"
-    if _expired(segment):
+    if marked and _expired(segment):
         return "expired"
-    if CANDIDATE.search(segment):
+    if marked and CANDIDATE.search(segment):
         return "candidate"
     if _target_in(text, c.clause_start, c.number_start):
         return "target"
     clause = text[c.clause_start : c.number_start]
-    if not DONE.search(clause):
-        if PROPOSAL.search(text, c.sentence_start, c.clause_start):
+    if not _done(clause):
+        if _proposal_in(text, c.sentence_start, c.clause_start):
             return "candidate"
-        if _target_in(text, c.sentence_start, c.clause_start) and (
-            renewed or UPGRADED.search(segment) or RECOGNIZED.search(segment)
-        ):
+        # Both tests are pure: the segment's words (the shorter text) go first.
+        if (
+            renewed or (marked and UPGRADED.search(segment)) or RECOGNIZED.search(segment)
+        ) and _target_in(text, c.sentence_start, c.clause_start):
             return "target"  # the count is one of a plan's categories
     if renewed:
         return "rerecognized"
-    if UPGRADED.search(segment):
+    if marked and UPGRADED.search(segment):
         return "upgraded"
     if NEW_TOTAL.search(before):
         return "total"
@@ -204,7 +211,7 @@ def own_kind(text: str, c: KindContext, *, is_part: bool = False) -> str | None:
 def sentence_kind(text: str, c: KindContext) -> str | None:
     """Rule 10's sentence-level signals for a count with no marker of its own."""
     clause = text[c.clause_start : c.number_start]
-    if not DONE.search(clause) and _target_in(text, c.sentence_start, c.clause_start):
+    if not _done(clause) and _target_in(text, c.sentence_start, c.clause_start):
         return "target"
     head = text[c.sentence_start : c.number_start]
     if RESULT_OPENER.match(head):
@@ -216,10 +223,30 @@ def sentence_kind(text: str, c: KindContext) -> str | None:
     return None
 
 
+def _done(clause: str) -> bool:
+    """DONE.search(clause), asked only when the clause holds one of its words."""
+    return ("đã" in clause or "vừa" in clause) and DONE.search(clause) is not None
+
+
+def _proposal_in(text: str, start: int, end: int) -> bool:
+    """PROPOSAL.search in text[start:end], asked only when that holds one of its verbs."""
+    return (
+        text.find("đề", start, end) >= 0 or text.find("trình", start, end) >= 0
+    ) and PROPOSAL.search(text, start, end) is not None
+
+
+# The loops below walk a pattern's matches with search() from the end of the
+# last one, as finditer would (none of these patterns matches the empty
+# string, and `pos` hides nothing from a look-behind), without building an
+# iterator for the usual window with no match at all.
+
+
 def _expired(segment: str) -> bool:
-    for match in EXPIRED.finditer(segment):
+    match = EXPIRED.search(segment)
+    while match is not None:
         if not EXPIRY_AS_REASON.search(segment, max(0, match.start() - 12), match.start()):
             return True
+        match = EXPIRED.search(segment, match.end())
     return False
 
 
@@ -246,14 +273,18 @@ def _heading_kind(heading: str) -> str | None:
 
 
 def _target_in(text: str, start: int, end: int) -> bool:
-    for match in TARGET.finditer(text, start, end):
+    match = TARGET.search(text, start, end)
+    while match is not None:
         if not TARGET_NEGATED.search(text, max(start, match.start() - 20), match.start()):
             return True
+        match = TARGET.search(text, match.end(), end)
     return False
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:
     last = -1
-    for match in pattern.finditer(text):
+    match = pattern.search(text)
+    while match is not None:
         last = match.end()
+        match = pattern.search(text, last)
     return last

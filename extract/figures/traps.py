@@ -71,6 +71,14 @@ _BEFORE_RULE_TESTS = tuple(
     (name, pattern, _BEFORE_ENDINGS.get(name)) for name, pattern in _BEFORE.items()
 )
 _AFTER_PAIRS = tuple(_AFTER.items())
+# Every after-rule's match holds one of these words: an `after` with none of
+# them is passed over in one search instead of one per rule.
+_AFTER_WORDS = compile_caseless(r"trong|duy|so|không|chưa|bị|%")
+# Likewise a `before` that ends with none of the rules' endings and has no
+# "mỗi" near its end skips the rule walk; sound only while every rule but
+# "quota" has endings. tests/figures/test_figures_fast_paths_rules.py checks both.
+_ANY_ENDING = tuple(sorted({e for endings in _BEFORE_ENDINGS.values() for e in endings}))
+_BEFORE_GATED = set(_BEFORE) - set(_BEFORE_ENDINGS) <= {"quota"}
 
 # "14 sản phẩm nông sản đặc trưng": products outside the programme.
 _NON_OCOP_PRODUCT = compile_caseless(
@@ -96,17 +104,23 @@ def trap_reason(
 ) -> str | None:
     before = text[max(clause_start, number_start - 60) : number_start]
     tail = before.rstrip()
-    for name, pattern, endings in _BEFORE_RULE_TESTS:
-        if endings is not None and not tail.endswith(endings):
-            continue
-        if name == "quota" and before.find(_QUOTA_WORD, max(0, len(before) - _QUOTA_REACH)) < 0:
-            continue
-        if pattern.search(before):
-            return name
+    if (
+        not _BEFORE_GATED
+        or tail.endswith(_ANY_ENDING)
+        or before.find(_QUOTA_WORD, max(0, len(before) - _QUOTA_REACH)) >= 0
+    ):
+        for name, pattern, endings in _BEFORE_RULE_TESTS:
+            if endings is not None and not tail.endswith(endings):
+                continue
+            if name == "quota" and before.find(_QUOTA_WORD, max(0, len(before) - _QUOTA_REACH)) < 0:
+                continue
+            if pattern.search(before):
+                return name
     after = text[noun_end:segment_end]
-    for name, pattern in _AFTER_PAIRS:
-        if pattern.search(after):
-            return name
+    if _AFTER_WORDS.search(after) is not None:
+        for name, pattern in _AFTER_PAIRS:
+            if pattern.search(after):
+                return name
     if subject == PRODUCT:
         if _NON_OCOP_PRODUCT.match(after):
             return "non_ocop_product"
