@@ -66,7 +66,9 @@ def run_reextract(
     part-way (keeping the articles already stored) when a record is damaged.
     """
     version = extractor_version or EXTRACTOR_VERSION
-    batch_size = store_batch or STORE_BATCH
+    batch_size = STORE_BATCH if store_batch is None else store_batch
+    if batch_size < 1:
+        raise ValueError(f"store_batch must be at least 1 article, not {batch_size}")
     archive_dir = Path(archive_dir)
     sites = {site.id: site for site in config.sites}
     counters = ReextractCounters()
@@ -104,7 +106,9 @@ def _reextract_pages(
                     batch = []
                 progress.advance()
         except ArchiveReadError:
-            _store(warehouse, batch, version, counters)  # what was read before the damage
+            # Keep what was read before the damage; should this store fail too,
+            # its error is the one the user sees (the archive error is chained).
+            _store(warehouse, batch, version, counters)
             raise
         _store(warehouse, batch, version, counters)
 

@@ -125,7 +125,9 @@ CONTINUATION = compile_caseless(r"\s*(?:bao\s+gồm|gồm|đối\s+với|cụ\s+
 HEADING_RECOGNIZED = compile_caseless(r"công\s+nhận|chứng\s+nhận")
 # Any of the segment's own markers of rules 0-2 and 5: one scan of the segment
 # instead of four when it holds none of them (most segments). The alternation
-# matches wherever one of its parts does, so a miss here is a miss for each.
+# matches wherever one of its parts does, so a miss here is a miss for each
+# (joining the pattern texts is exact while none has flags, numbered groups or
+# back-references; tests/figures/test_figures_fast_paths_rules.py checks it).
 _SEGMENT_MARKERS = (RERECOGNIZED, EXPIRED, CANDIDATE, UPGRADED)
 SEGMENT_MARKER = re.compile("|".join(p.pattern for p in _SEGMENT_MARKERS))
 

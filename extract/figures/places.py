@@ -448,12 +448,12 @@ def _unit_words(
         name = _NAME.match(text, e, ceiling)
         # "toàn huyện 28 sản phẩm": a count, not "Phường 4"
         if name is not None:
-            written_name = name.group(1)
+            written_name = name.group("name")
             if not written_name[0].isdigit() or word in _NUMBERED_UNITS:
                 # One function call fewer per named unit, the common case.
                 unit = _named_unit(_ABBREVIATED_UNITS.get(word, word), written_name)
                 if unit is not None:
-                    written = text[s : name.start(1)] + unit[0]
+                    written = text[s : name.start("name")] + unit[0]
                     named.append(
                         Mention(
                             s, s + len(written), (Unit(written, unit[1], unit[2]),), SUBJECT_ROLE

@@ -105,6 +105,9 @@ class Clauses:
         return len(self.starts)
 
     def __getitem__(self, index: int) -> Span:
+        """The clause at `index` (an int: a slice would pair lists, not offsets)."""
+        if not isinstance(index, int):
+            raise TypeError(f"clause index must be an int, not {type(index).__name__}")
         return Span(self.starts[index], self.ends[index])
 
     def __iter__(self) -> Iterator[Span]:

@@ -122,10 +122,8 @@ def _plain_own_kind(text: str, c: kinds.KindContext, *, is_part: bool) -> str | 
     segment = text[c.segment_start : c.segment_end]
     before = text[c.segment_start : c.number_start]
     renewed = k.RERECOGNIZED.search(segment) is not None
-    if (
-        renewed
-        and k.RERECOGNIZED.search(before)
-        and not _plain_target_in(text, c.sentence_start, c.number_start)
+    if k.RERECOGNIZED.search(before) and not _plain_target_in(
+        text, c.sentence_start, c.number_start
     ):
         return "rerecognized"
     if _plain_expired(segment):

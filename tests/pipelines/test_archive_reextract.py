@@ -250,3 +250,13 @@ def test_reextract_without_a_config_entry_for_the_site_extracts_without_a_provin
     assert main(["reextract", "--db", str(copy)]) == ExitCode.OK
     assert _rows(copy, text_columns) == before
     assert _tables(copy)["article_authors"] == archived.tables["article_authors"]
+
+
+def test_reextract_refuses_a_store_batch_below_one_article(archived: Archived, copy: Path) -> None:
+    from pipelines.config import load_config
+
+    config = load_config(archived.config)
+    before = _tables(copy)
+    with Warehouse.open(copy) as wh, pytest.raises(ValueError, match="at least 1 article"):
+        run_reextract(config, wh, archive_dir_for(copy), extractor_version="next", store_batch=0)
+    assert _tables(copy) == before

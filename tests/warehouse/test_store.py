@@ -278,3 +278,19 @@ def test_rows_beyond_one_insert_statement_are_all_stored(
     batch = [ArticleRecord("site-a", f"u{n}", _article(figures=3), seen) for n in range(5)]
     assert warehouse.store_articles(batch, "v1") == ["new"] * 5
     assert _counts(warehouse) == {"articles": 5, "article_authors": 10, "ocop_figures": 15}
+
+
+def test_a_batch_of_unchanged_articles_moves_last_seen_forward_only(
+    warehouse: Warehouse,
+) -> None:
+    seen = datetime(2024, 1, 1, tzinfo=VN)
+    for url in ("u1", "u2"):
+        warehouse.store_article("site-a", url, _article(), seen, "v1")
+    for days in (2, -2):  # one statement moves both rows: later seen times only
+        batch = [
+            ArticleRecord("site-a", url, _article(), seen + timedelta(days=days))
+            for url in ("u1", "u2")
+        ]
+        assert warehouse.store_articles(batch, "v1") == ["unchanged", "unchanged"]
+    rows = warehouse.query("SELECT first_seen_at, last_seen_at FROM articles ORDER BY url").rows
+    assert rows == [(seen, seen + timedelta(days=2))] * 2
