@@ -77,15 +77,6 @@ LEAD_SIGNATURE = re.compile(
     r"sapo|(?:^|[\s_-])lead|summary|description|intro|chapeau|excerpt|standfirst|"
     r"abstract|subtitle|sub-title|teaser|hometext"  # hometext: NukeViet portals
 )
-_SENTENCE_MARK = re.compile(r"[.!?:;,…”\"]")
-
-
-@dataclass(frozen=True, slots=True)
-class Body:
-    containers: tuple[LexborNode, ...]
-    blocks: tuple[Block, ...]
-    captions: tuple[str, ...]
-    lead: str | None
 
 
 def content_chars(node: LexborNode) -> int:
@@ -253,7 +244,3 @@ def split_lead(blocks: list[Block], header: list[Block]) -> tuple[str | None, li
 
 def _clip_lead(text: str) -> str | None:
     return text if len(text) <= thresholds.MAX_LEAD_LEN else None
-
-
-def looks_like_sentence(text: str) -> bool:
-    return bool(_SENTENCE_MARK.search(text))

@@ -217,7 +217,3 @@ def _read_with_dateparser(text: str, now: datetime | None) -> ParsedDate | None:
         when = when.replace(tzinfo=VIETNAM_TZ)
     has_time = bool(_TIME.search(text)) or (when.hour, when.minute) != (0, 0)
     return ParsedDate(when, has_time)
-
-
-def as_vietnam_time(when: datetime) -> datetime:
-    return when.astimezone(VIETNAM_TZ)

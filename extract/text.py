@@ -75,7 +75,3 @@ def squash(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
-
-
-def has_letters(text: str) -> bool:
-    return any(c.isalpha() for c in text)

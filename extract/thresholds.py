@@ -66,9 +66,6 @@ MAX_NAME_LEN = 40
 # A known container (itemprop=articleBody, .fck_detail...) is trusted when it
 # holds at least this much paragraph text.
 MIN_KNOWN_CONTAINER_CHARS = 250
-# Paragraphs shorter than this with no sentence punctuation inside the body
-# are kept only if they are headings; link lists of short items are dropped.
-MIN_PARAGRAPH_CHARS = 2
 # Share of a block's text inside links above which it is navigation.
 MAX_LINK_DENSITY = 0.5
 # A short block (fewer chars than this) needs a lower link density to stay.

@@ -11,6 +11,7 @@ stands before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.figures.normalize import lowered
@@ -135,19 +136,33 @@ def parse_number(token: str) -> int | None:
 def count_tokens(text: str, low: str | None = None) -> list[NumberToken]:
     """Candidate counts; `low` is `text` lower-cased (same length) when at hand."""
     low = lowered(text) if low is None else low
+    tokens = noun_counts(text, low, _NOUN_SCANS) + _new_total_counts(low)
+    tokens.sort(key=lambda k: k.start)
+    return tokens
+
+
+def noun_counts(
+    text: str, low: str, scans: Sequence[tuple[str, re.Pattern[str]]]
+) -> list[NumberToken]:
+    """The counts standing before the nouns that `scans` find, by subject."""
     tokens: list[NumberToken] = []
-    for subject, pattern in _NOUN_SCANS:
+    for subject, pattern in scans:
         for noun in pattern.finditer(low):
             token = _count_before(text, low, subject, noun.start(), noun.end())
             if token is not None:
                 tokens.append(token)
+    return tokens
+
+
+def _new_total_counts(low: str) -> list[NumberToken]:
+    """ "nâng tổng số sản phẩm ... lên 35": counts whose noun stands before them."""
+    tokens: list[NumberToken] = []
     for match in NEW_TOTAL_COUNT.finditer(low):
         value = parse_number(match.group("num"))
         subject = next(s for s in SUBJECT_GROUPS if match.group(s) is not None)
         if value is not None and subject != POINT:
             start, end = match.start("num"), match.end("num")
             tokens.append(NumberToken(value, start, end, subject, end, is_ratio=False))
-    tokens.sort(key=lambda k: k.start)
     return tokens
 
 

@@ -193,11 +193,3 @@ def _add_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
         end -= 1
     if start < end:
         spans.append(Span(start, end))
-
-
-def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)

@@ -31,9 +31,6 @@ INVERTED_TAIL = compile_caseless(
 # An upgrade's origin class names no class of the count ("6 sản phẩm nâng hạng từ 3 sao").
 ORIGIN = compile_caseless(r"(?:nâng\s+(?:hạng|cấp|sao)|nâng)\s+(?:\S+\s+){0,3}?từ\s+$")
 POTENTIAL_FIVE = compile_caseless(r"tiềm\s+năng\s+(?:đạt\s+)?(?:hạng\s+)?5\s*sao")
-# A class written without a count ("sản phẩm 4 sao rất ít") is not a figure;
-# this says whether a number is itself a class.
-STAR_AFTER_NUMBER = compile_caseless(r"\s*(?:-|–|đến)?\s*\d?\s*sao\b")
 
 
 def stars_after(text: str, start: int, end: int) -> Stars | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.figures import extract_figures
+from extract.figures import extract_figures, segment
+from extract.figures.segment import Span
 from extract.models import Figure
 
 PUBLISHED = date(2024, 5, 20)
@@ -30,3 +31,34 @@ def only(text: str, **kwargs: object) -> Figure:
 
 def doc(*paragraphs: str) -> str:
     return "\n\n".join(paragraphs)
+
+
+def trimmed(text: str, start: int, end: int) -> Span:
+    """The stretch without its leading and trailing whitespace (the plain form
+    the segment fast paths are checked against)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def plain_sentences(text: str, paragraph: Span, until: int | None = None) -> list[Span]:
+    """segment.sentences without its fast paths: every end found by
+    _SENTENCE_END, each stretch copied to ask whether it is blank."""
+    spans: list[Span] = []
+    start = paragraph.start
+    until = paragraph.end if until is None else until
+    for match in segment._SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        dot = match.start()
+        if text[dot] == "." and segment._ABBREVIATION.search(text, max(start, dot - 3), dot + 1):
+            continue
+        end = match.start() + len(match.group().rstrip())
+        if text[start:end].strip():
+            spans.append(trimmed(text, start, end))
+        start = match.end()
+        if start > until:
+            return spans
+    if text[start : paragraph.end].strip():
+        spans.append(trimmed(text, start, paragraph.end))
+    return spans

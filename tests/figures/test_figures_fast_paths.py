@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from figures_testkit import plain_sentences
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -241,23 +242,6 @@ _SEGMENT_PIECES = st.sampled_from(
 _SEGMENT_TEXTS = st.lists(_SEGMENT_PIECES, max_size=30).map("".join)
 
 
-def _sentences_by_one_pattern(text: str, paragraph: segment.Span) -> list[segment.Span]:
-    """segment.sentences without its fast path: every end found by _SENTENCE_END."""
-    spans: list[segment.Span] = []
-    start = paragraph.start
-    for match in segment._SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
-        dot = match.start()
-        if text[dot] == "." and segment._ABBREVIATION.search(text, max(start, dot - 3), dot + 1):
-            continue
-        end = match.start() + len(match.group().rstrip())
-        if text[start:end].strip():
-            spans.append(segment._trimmed(text, start, end))
-        start = match.end()
-    if text[start : paragraph.end].strip():
-        spans.append(segment._trimmed(text, start, paragraph.end))
-    return spans
-
-
 def _clauses_by_one_pattern(text: str, sentence: segment.Span) -> list[segment.Span]:
     """segment.clauses without its comma-only fast path."""
     spans: list[segment.Span] = []
@@ -285,7 +269,7 @@ def test_sentence_and_clause_fast_paths_split_as_the_full_patterns_do(
     span = segment.Span(
         min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     )
-    assert segment.sentences(text, span) == _sentences_by_one_pattern(text, span)
+    assert segment.sentences(text, span) == plain_sentences(text, span)
     assert list(segment.clauses(text, span)) == _clauses_by_one_pattern(text, span)
 
 

@@ -10,6 +10,7 @@ import bisect
 import re
 from datetime import date
 
+from figures_testkit import plain_sentences, trimmed
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -79,32 +80,10 @@ def _paragraphs_plain(text: str) -> list[Span]:
     start = 0
     for match in segment._PARAGRAPH_BREAK.finditer(text):
         if text[start : match.start()].strip():
-            spans.append(segment._trimmed(text, start, match.start()))
+            spans.append(trimmed(text, start, match.start()))
         start = match.end()
     if text[start:].strip():
-        spans.append(segment._trimmed(text, start, len(text)))
-    return spans
-
-
-def _sentences_plain(text: str, paragraph: Span, until: int) -> list[Span]:
-    """segment.sentences as written before (fast end pattern included)."""
-    spans: list[Span] = []
-    start = paragraph.start
-    ends = segment._SENTENCE_END
-    if not any(text.find(c, start, paragraph.end) >= 0 for c in "\n…?!"):
-        ends = segment._SENTENCE_END_DOT
-    for match in ends.finditer(text, paragraph.start, paragraph.end):
-        dot = match.start()
-        if text[dot] == "." and segment._ABBREVIATION.search(text, max(start, dot - 3), dot + 1):
-            continue
-        end = match.start() + len(match.group().rstrip())
-        if text[start:end].strip():
-            spans.append(segment._trimmed(text, start, end))
-        start = match.end()
-        if start > until:
-            return spans
-    if text[start : paragraph.end].strip():
-        spans.append(segment._trimmed(text, start, paragraph.end))
+        spans.append(trimmed(text, start, len(text)))
     return spans
 
 
@@ -117,7 +96,7 @@ def test_paragraphs_and_sentences_skip_blank_stretches_as_strip_does(text: str, 
     assert found == _paragraphs_plain(text)
     for paragraph in found:
         limit = paragraph.start + until
-        assert segment.sentences(text, paragraph, until=limit) == _sentences_plain(
+        assert segment.sentences(text, paragraph, until=limit) == plain_sentences(
             text, paragraph, limit
         )
 
