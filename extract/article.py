@@ -1,6 +1,7 @@
 """extract_article: one page's bytes in, an Article or NotArticle out.
 
-The page is decoded and parsed once; each field has its own layer
+The page is parsed once (twice when its unchecked UTF-8 bytes gave suspect
+text: see extract.charset); each field has its own layer
 (structured, headline, body, published, authors, pagetype) and this module
 only wires them and applies the per-site overrides where they found nothing.
 """
@@ -16,7 +17,7 @@ from extract.authors import Authorship, choose_authors, trailing_credits
 from extract.blocks import Block
 from extract.body import collect_body, find_containers, split_lead
 from extract.bylines import parse_credit
-from extract.charset import parser_input
+from extract.charset import checked_parser_input, parser_input, suspect_text
 from extract.dates import parse_date
 from extract.errors import ExtractError
 from extract.figures import extract_figures
@@ -51,6 +52,35 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
         return NotArticle(ctx.url, str(error), "empty" if not body or body.isspace() else "other")
     if too_deep(body):
         return NotArticle(ctx.url, "the markup nests too deep to be a readable page", "other")
+    result = _extract_parsed(html, ctx)
+    if html is body and _needs_checked_input(result):
+        checked = checked_parser_input(body, ctx.headers)
+        if checked is not body:
+            result = _extract_parsed(checked, ctx)
+    return result
+
+
+def _needs_checked_input(result: Article | NotArticle) -> bool:
+    """Whether a result read from unchecked bytes must be checked (see
+    extract.charset): refusals rest on text lengths and link counts, and an
+    article on the texts it keeps (its figures come from them)."""
+    if isinstance(result, NotArticle):
+        return True
+    return suspect_text(
+        (
+            result.title,
+            result.lead or "",
+            *result.paragraphs,
+            *result.authors,
+            *result.captions,
+            result.section or "",
+            result.source_credit or "",
+        )
+    )
+
+
+def _extract_parsed(html: str | bytes, ctx: PageContext) -> Article | NotArticle:
+    """One extraction from what the parser is handed (bytes or decoded text)."""
     tree = LexborHTMLParser(html)
     if tree.body is None and tree.head is None:
         return NotArticle(ctx.url, "no HTML document in the response", "other")

@@ -123,10 +123,12 @@ def choose_authors(
     headline: LexborNode | None,
     tail: list[Credit],
 ) -> Authorship:
-    found = _choose_authors(tree, data, url, header, body, headline, tail)
+    # The article's region, where bylines and source elements are looked for.
+    region = _region_root(headline, body)
+    found = _choose_authors(data, url, header, region, headline, tail)
     if found.source_credit is not None:
         return found
-    source = _source_element(_region_root(headline, body))
+    source = _source_element(region)
     return Authorship(found.authors, source, found.rule) if source else found
 
 
@@ -143,11 +145,10 @@ def _source_element(region: LexborNode | None) -> str | None:
 
 
 def _choose_authors(
-    tree: LexborHTMLParser,
     data: StructuredData,
     url: str,
     header: list[Block],
-    body: LexborNode | None,
+    region: LexborNode | None,
     headline: LexborNode | None,
     tail: list[Credit],
 ) -> Authorship:
@@ -157,7 +158,6 @@ def _choose_authors(
     found = names_from_structured(persons, sites)
     if found:
         return Authorship(found, source, "STRUCTURED_PERSONS")
-    region = _region_root(headline, body)
     visible = _visible_byline(region, sites)
     if visible is not None and visible.authors:
         names = visible.authors

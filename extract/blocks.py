@@ -8,6 +8,7 @@ inside links, which is how navigation and teaser lists are told from prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -31,6 +32,8 @@ SKIP_TAGS = frozenset({"nav", "aside", "head", "title", "meta", "link", "base"})
 BLOCK_IDS = dom.tag_ids(BLOCK_TAGS)
 SKIP_IDS = dom.tag_ids(SKIP_TAGS)
 _CAPTION_IDS = dom.tag_ids(CAPTION_TAGS)
+# dom's ids as this module's names: one lookup each in the hot loop, not two.
+_TEXT_ID, _FIRST_ELEMENT_ID, _A_ID, _BR_ID = dom.TEXT_ID, dom.A_ID, dom.A_ID, dom.BR_ID
 _NO_NAME = (False, False)
 _CAPTION_SIGNATURE = re.compile(r"caption|image[-_]?desc|photo[-_]?desc|img[-_]?desc|chu-?thich")
 
@@ -66,19 +69,16 @@ class Collected:
     blocks: list[Block] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     reached_stop: bool = False
-
-
-@dataclass(slots=True)
-class _Buffer:
-    parts: list[str] = field(default_factory=list)
-    link_parts: list[str] = field(default_factory=list)
+    marked: int | None = None  # the index of the first block BlockWalker's `mark` took
 
 
 class BlockWalker:
     """Collects blocks below `root`, skipping what `skip` says is boilerplate.
 
     `stop` (optional) ends the walk when reached: used to read the header
-    region above an article body.
+    region above an article body. `mark` (optional) picks a block by its
+    node (the headline's); the walk ends `after_mark` blocks after the first
+    one it picks, when no more are wanted.
     """
 
     def __init__(
@@ -86,19 +86,35 @@ class BlockWalker:
         skip: re.Pattern[str] | None = None,
         stop: LexborNode | None = None,
         skip_hidden: bool = True,
-        protect_chars: int | None = None,
+        protect: Callable[[int], int] | None = None,
+        mark: Callable[[LexborNode], bool] | None = None,
+        after_mark: int = 0,
     ) -> None:
         self._skip = skip
-        # A boilerplate-looking element holding this much text is a wrapper of
-        # the article itself ("article-body share-enabled"), not boilerplate.
-        self._protect_chars = protect_chars
+        # A boilerplate-looking element holding `protect(the root's text
+        # length)` characters of text is a wrapper of the article itself
+        # ("article-body share-enabled"), not boilerplate. The root is
+        # measured when the first such element is met: a third of the walks
+        # never meet one.
+        self._protect = protect
+        self._protect_chars: int | None = None
+        self._root: LexborNode | None = None
         self._stop_id = stop.mem_id if stop is not None else None
+        # Only an element of the stop's kind can be the stop: its id, one
+        # more attribute read, is asked of those alone.
+        self._stop_kind = stop.tag_id if stop is not None else None
         self._skip_hidden = skip_hidden
-        self._buffer = _Buffer()
+        self._mark, self._after_mark = mark, after_mark
+        self._limit = thresholds.MAX_WALK_BLOCKS
+        # The text of the block being read, and the part of it inside links.
+        self._parts: list[str] = []
+        self._link_parts: list[str] = []
         self.result = Collected()
         self._verdicts: dict[str, tuple[bool, bool]] = {}
+        self._name_verdicts: dict[str | tuple[str | None, str], tuple[bool, bool]] = {}
 
     def walk(self, root: LexborNode) -> Collected:
+        self._root = root
         self._walk(root)
         self._flush(root.tag or "div", root)
         return self.result
@@ -106,84 +122,136 @@ class BlockWalker:
     def _walk(self, root: LexborNode) -> None:
         """Read the text below `root` in page order into blocks.
 
-        Hot loop: one loop with an explicit stack rather than a call per
-        element, child/next links followed (cheaper than node.iter()), and
-        text straight into the buffer. A stack frame says where to resume when
-        an element's children are done: its next sibling, the link state and
-        depth there, and the element itself when it is a block (the text it
-        ends is flushed as its block).
+        Hot loop, run on every node of the body and of the header region:
+        one loop with an explicit stack rather than a call per element,
+        child/next links followed (cheaper than node.iter()), text straight
+        into the buffer, and what an element's attributes say asked inline
+        (a method call per element cost more than the asking). A stack frame
+        says where to resume when an element's children are done: its next
+        sibling, the link state there, and the element itself when it is a
+        block (the text it ends is flushed as its block). The stack is as
+        deep as the walk.
+
+        The walk ends at the stop node or at its limit of blocks. Both can
+        only be reached by a flush, so they are asked after flushes.
         """
         result = self.result
         blocks = result.blocks
-        buffer = self._buffer
-        stack: list[tuple[LexborNode | None, bool, int, LexborNode | None, str]] = []
-        in_link, depth = False, 0
-        child = root.child
+        parts, link_parts = self._parts, self._link_parts
+        stop_id, stop_kind, skip_hidden = self._stop_id, self._stop_kind, self._skip_hidden
+        verdicts = self._name_verdicts
+        max_depth = dom.MAX_DEPTH
+        stack: list[tuple[LexborNode | None, bool, LexborNode | None]] = []
+        in_link = False
+        child = root.child if not self._stopped() else None
         while True:
-            if child is None or result.reached_stop or len(blocks) >= thresholds.MAX_WALK_BLOCKS:
+            if child is None:
                 if not stack:
                     return
-                child, in_link, depth, ended, ended_tag = stack.pop()
-                if ended is not None and buffer.parts:
-                    self._flush(ended_tag, ended)
+                child, in_link, ended = stack.pop()
+                if ended is not None and parts:
+                    self._flush(ended.tag or "div", ended)
+                    if len(blocks) >= self._limit:
+                        return self._unwind(stack)
                 continue
             kind = child.tag_id
-            if kind == dom.TEXT_ID:
-                text = child.text_content
+            if kind == _TEXT_ID:
                 # Whitespace that would open a block folds away: most text
-                # nodes are the line breaks between tags.
-                if text and (buffer.parts or not text.isspace()):
-                    buffer.parts.append(text)
-                    if in_link:
-                        buffer.link_parts.append(text)
-            elif kind >= dom.A_ID and kind not in SKIP_IDS and self._enters(child, kind):
-                if kind in BLOCK_IDS:
-                    if buffer.parts:
-                        self._flush("div", child)
-                    stack.append((child.next, in_link, depth, child, child.tag or "div"))
-                else:
-                    stack.append((child.next, in_link, depth, None, ""))
-                    in_link = in_link or kind == dom.A_ID
-                depth += 1
-                if depth > dom.MAX_DEPTH:
-                    self._add(child.text(deep=True, separator=" "), in_link)
-                    child = None
-                else:
-                    child = child.child
+                # nodes are the line breaks between tags, which lexbor tells
+                # (ASCII spaces only) without making a string of them.
+                if parts or not child.is_empty_text_node:
+                    text = child.text_content
+                    if text and (parts or not text.isspace()):
+                        parts.append(text)
+                        if in_link:
+                            link_parts.append(text)
+                child = child.next
                 continue
-            child = child.next
+            if kind < _FIRST_ELEMENT_ID or kind in SKIP_IDS:
+                child = child.next
+                continue
+            if kind == stop_kind and child.mem_id == stop_id:
+                self._flush("div", child)
+                result.reached_stop = True
+                return self._unwind(stack)
+            if kind == _BR_ID:
+                self._flush("br", child)
+                if len(blocks) >= self._limit:
+                    return self._unwind(stack)
+                child = child.next
+                continue
+            first = child.child
+            if first is None and not parts:
+                # An empty element between blocks (an image, an icon) holds
+                # no text and has none to end: whatever its attributes say,
+                # it changes nothing. Reading them is the costly part.
+                child = child.next
+                continue
+            # About half the elements have no attributes: nothing to ask then.
+            caption = boilerplate = False
+            attrs = child.attributes
+            if attrs:
+                if (
+                    skip_hidden
+                    and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
+                    and dom.hidden_attrs(attrs)
+                ):
+                    child = child.next
+                    continue
+                classes, ident = attrs.get("class"), attrs.get("id")
+                if classes or ident:
+                    # Pages repeat a few class strings many times: each
+                    # pair is judged once per walk.
+                    key = classes if ident is None else (classes, ident)
+                    verdict = verdicts.get(key)
+                    if verdict is None:
+                        verdict = verdicts[key] = self._names(classes, ident)
+                    caption, boilerplate = verdict
+            if caption or kind in _CAPTION_IDS:
+                self._caption(child)
+                if len(blocks) >= self._limit:
+                    return self._unwind(stack)
+                child = child.next
+                continue
+            if boilerplate and self._not_wrapper(child):
+                child = child.next
+                continue
+            if kind in BLOCK_IDS:
+                if parts:
+                    self._flush("div", child)
+                stack.append((child.next, in_link, child))
+            else:
+                stack.append((child.next, in_link, None))
+                in_link = in_link or kind == _A_ID
+            if len(stack) > max_depth:
+                self._add(child.text(deep=True, separator=" "), in_link)
+                child = None
+            else:
+                child = first
+            if len(blocks) >= self._limit:
+                return self._unwind(stack)
 
-    def _enters(self, child: LexborNode, kind: int) -> bool:
-        """Whether the walk goes into `child`; a stop, a line break or a
-        caption ends the block instead (a caption's text is set apart)."""
-        if self._stop_id is not None and child.mem_id == self._stop_id:
-            self._flush("div", child)
-            self.result.reached_stop = True
-            return False
-        if kind == dom.BR_ID:
-            self._flush("br", child)
-            return False
-        attrs = child.attributes
-        caption = boilerplate = False
-        if attrs:  # about half the elements have none: nothing to ask then
-            get = attrs.get
-            if self._skip_hidden and dom.hidden_attrs(attrs):
-                return False
-            classes, ident = get("class"), get("id")
-            if classes or ident:
-                caption, boilerplate = self._names(classes, ident)
-        if kind in _CAPTION_IDS or caption:
-            self._flush("div", child)
-            text = fold(child.text(deep=True, separator=" "))
-            if text:
-                self.result.captions.append(text)
-            return False
-        return not (boilerplate and self._not_wrapper(child))
+    def _stopped(self) -> bool:
+        return self.result.reached_stop or len(self.result.blocks) >= self._limit
+
+    def _unwind(self, stack: list[tuple[LexborNode | None, bool, LexborNode | None]]) -> None:
+        """End the walk early: the blocks still open end where they stand."""
+        while stack:
+            ended = stack.pop()[2]
+            if ended is not None and self._parts:
+                self._flush(ended.tag or "div", ended)
+
+    def _caption(self, node: LexborNode) -> None:
+        """A caption ends the block; its text is set apart."""
+        self._flush("div", node)
+        text = fold(node.text(deep=True, separator=" "))
+        if text:
+            self.result.captions.append(text)
 
     def _names(self, classes: str | None, ident: str | None) -> tuple[bool, bool]:
         """(caption, boilerplate) of a class and id. Neither pattern's words
-        span the space between the two, so each is asked on its own: pages
-        repeat a few class strings many times, and each is matched once."""
+        span the space between the two, so each is asked on its own (and
+        each name once)."""
         caption, boilerplate = self._name(classes) if classes else _NO_NAME
         if ident:
             id_caption, id_boilerplate = self._name(ident)
@@ -201,25 +269,36 @@ class BlockWalker:
         return verdict
 
     def _not_wrapper(self, node: LexborNode) -> bool:
-        return self._protect_chars is None or not is_wrapper(node, self._protect_chars)
+        if self._protect is None or self._root is None:
+            return True
+        if self._protect_chars is None:
+            self._protect_chars = self._protect(len(self._root.text(deep=True, separator="")))
+        return not is_wrapper(node, self._protect_chars)
 
     def _add(self, text: str, in_link: bool) -> None:
         if text:
-            self._buffer.parts.append(text)
+            self._parts.append(text)
             if in_link:
-                self._buffer.link_parts.append(text)
+                self._link_parts.append(text)
 
     def _flush(self, tag: str, node: LexborNode) -> None:
-        buffer = self._buffer
-        if not buffer.parts:
+        parts, link_parts = self._parts, self._link_parts
+        if not parts:
             return
-        joined = "".join(buffer.parts)
-        link_parts = buffer.link_parts
-        buffer.parts, buffer.link_parts = [], []
+        # The walk holds on to these lists: emptied, not replaced.
+        joined = "".join(parts)
+        link_text = "".join(link_parts) if link_parts else ""
+        parts.clear()
+        link_parts.clear()
         # Most flushes hold only the line breaks between tags.
         if joined.isspace():
             return
         text = fold(joined)
-        link_chars = len(fold("".join(link_parts))) if link_parts else 0
+        link_chars = len(fold(link_text)) if link_text else 0
         if text:
-            self.result.blocks.append(Block(text, min(link_chars, len(text)), tag, node))
+            blocks = self.result.blocks
+            blocks.append(Block(text, min(link_chars, len(text)), tag, node))
+            if self._mark is not None and self._mark(node):
+                self._mark = None
+                self.result.marked = len(blocks) - 1
+                self._limit = min(self._limit, len(blocks) + self._after_mark)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import cache
 
 from extract import thresholds
 
@@ -193,6 +194,7 @@ def _read_relative(text: str, now: datetime | None) -> ParsedDate | None:
     return ParsedDate(anchor - int(found.group(1)) * step, step < timedelta(days=1))
 
 
+_DATEPARSER_LANGUAGES = ["vi", "en"]
 _DATEPARSER_SETTINGS = {
     "DATE_ORDER": "DMY",
     "RETURN_AS_TIMEZONE_AWARE": True,
@@ -204,11 +206,13 @@ _DATEPARSER_SETTINGS = {
 def _read_with_dateparser(text: str, now: datetime | None) -> ParsedDate | None:
     import dateparser  # deferred: importing it costs about a second
 
+    if has_word_dateparser_lacks(text):
+        return None
     settings = dict(_DATEPARSER_SETTINGS)
     if now is not None:
         settings["RELATIVE_BASE"] = now.replace(tzinfo=None)
     try:
-        when = dateparser.parse(text, languages=["vi", "en"], settings=settings)
+        when = dateparser.parse(text, languages=_DATEPARSER_LANGUAGES, settings=settings)
     except (ValueError, OverflowError, TypeError, AttributeError, KeyError):
         return None
     if when is None:
@@ -217,3 +221,93 @@ def _read_with_dateparser(text: str, now: datetime | None) -> ParsedDate | None:
         when = when.replace(tzinfo=VIETNAM_TZ)
     has_time = bool(_TIME.search(text)) or (when.hour, when.minute) != (0, 0)
     return ParsedDate(when, has_time)
+
+
+# dateparser drops these before it looks words up ("Updated on: Sep 28",
+# everything after a "GMT+07:00" offset), so their neighbours prove nothing.
+_DATEPARSER_DROPS = ("on:", "gmt", "utc")
+_ASCII_WORD = re.compile(r"[a-z]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# dateparser reads Roman numerals as years ("MMXVI"); words of these letters,
+# in any case, are left to it.
+_ROMAN_LETTERS = frozenset("mdclxvi")
+
+
+def has_word_dateparser_lacks(text: str) -> bool:
+    """Whether `text` holds a word that dateparser knows in neither Vietnamese
+    nor English, so that it would return None (after about a millisecond).
+
+    dateparser reads a string in a language only when every word of it is in
+    that language's dictionary (Locale.is_applicable); a known word must
+    start and end at a non-letter, so an ASCII word that is not part of any
+    dictionary entry, time-zone name or pattern of dateparser's stays an
+    unknown token ("PTI | Updated: Sep 28, 2016, 05.54 PM IST": "pti").
+    Only ASCII text is judged (NFKD could join a word with its neighbours),
+    and not text where dateparser first drops parts (_DATEPARSER_DROPS).
+    tests/extract/test_extract_dateparser_words.py compares this with dateparser.
+    """
+    if not text.isascii():
+        return False
+    lowered = text.lower()
+    if any(drop in lowered for drop in _DATEPARSER_DROPS):
+        return False
+    known = _dateparser_words()
+    if known is None:  # the installed dateparser's data could not be read
+        return False
+    return any(
+        word not in known and not _ROMAN_LETTERS.issuperset(word)
+        for word in _ASCII_WORD.findall(lowered)
+    )
+
+
+@cache  # built once per process from the installed dateparser's own data
+def _dateparser_words() -> str | None:
+    """The letter runs of every word dateparser may read or drop while
+    deciding whether a language applies, casefolded, one a line: a word is
+    known when it is part of a line. Patterns also give their letters run
+    together, so that "centur(?:y|ies)" still knows "century". Runs inside
+    longer ones are left out (a search of the text costs its length)."""
+    try:  # private data: a dateparser release may lay it out differently
+        entries = _dateparser_entries()
+    except (ImportError, AttributeError, TypeError, KeyError, ValueError):
+        return None  # no gate then: every string goes to dateparser, as before
+    entries += ["".join(filter(str.isalpha, entry)) for entry in entries]
+    runs = {run for entry in entries for run in _LETTER_RUN.findall(entry.casefold())}
+    words = "\n"
+    for run in sorted(runs, key=len, reverse=True):
+        if run not in words:
+            words += run + "\n"
+    return words
+
+
+def _dateparser_entries() -> list[str]:
+    """Dictionary entries, locale data, time-zone names and patterns of the
+    installed dateparser, for vi and en."""
+    import dateparser.date
+    from dateparser.conf import settings as defaults
+    from dateparser.languages.loader import default_loader
+    from dateparser.timezones import timezone_info_list
+
+    settings = defaults.replace(mod_settings=dict(_DATEPARSER_SETTINGS), **_DATEPARSER_SETTINGS)
+    entries: list[str] = []
+    for locale in default_loader.get_locales(languages=_DATEPARSER_LANGUAGES):
+        entries += map(str, locale._get_dictionary(settings))
+        entries += _strings_in(locale.info)
+    entries += _strings_in(timezone_info_list)
+    entries += [
+        value.pattern
+        for value in vars(dateparser.date).values()
+        if isinstance(getattr(value, "pattern", None), str)
+    ]
+    return entries
+
+
+def _strings_in(data: object) -> list[str]:
+    """The strings anywhere in nested dicts, lists and tuples (keys too)."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for key, value in data.items() for s in _strings_in(key) + _strings_in(value)]
+    if isinstance(data, list | tuple):
+        return [s for item in data for s in _strings_in(item)]
+    return []

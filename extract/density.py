@@ -24,7 +24,7 @@ Rule SIBLING_SECTIONS then adds the winner's nearly pure prose siblings
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -37,6 +37,8 @@ _SENTENCE_END_CHARS = frozenset(".!?:;…”\"')")
 _FRAME_IDS = dom.tag_ids(("header", "footer"))
 # What the walk does with an element (DensityScorer._verdict).
 _ENTER, _HIDDEN, _BOILERPLATE = 0, 1, 2
+# What a class string or an id says (DensityScorer._name_flags), as bits.
+_KNOWN_NAME, _SKIP_NAME = 1, 2
 # Never containers themselves (<body> is: text may sit right in it).
 _ROOT_TAGS = frozenset({"html", "-document"})
 
@@ -98,7 +100,10 @@ class DensityScorer:
         # Elements that look like `known` containers: the walk reads every
         # attribute anyway, so a page-wide CSS query for them is not needed.
         self._known = known
-        self._verdicts: dict[str, bool] = {}
+        self._itemprops = known.itemprops if known is not None else frozenset()
+        # _name_flags() of each class string and id met (None: no such attribute).
+        self._class_flags: dict[str | None, int] = {None: 0}
+        self._id_flags: dict[str | None, int] = {None: 0}
         self._start()
 
     def _start(self) -> None:
@@ -126,7 +131,7 @@ class DensityScorer:
             self._start()
             self._score_page(root)
         score, prose, depths = self._totals()
-        winner = max(range(len(score)), key=lambda i: (round(score[i], 3), depths[i]))
+        winner = _innermost_best(score, depths)
         if prose[winner] < thresholds.MIN_SCORED_PARAGRAPH_CHARS:
             return ()
         return self._with_siblings(winner, score, prose)
@@ -168,7 +173,7 @@ class DensityScorer:
 
     def _text_len(self) -> int:
         root = self._root
-        return len(root.text(deep=True, separator="")) if root is not None else 0
+        return dom.text_len(root) if root is not None else 0
 
     def _totals(self) -> tuple[list[float], list[int], list[int]]:
         score, prose, parents = self._score, self._prose, self._parents
@@ -184,17 +189,25 @@ class DensityScorer:
         """Rule SIBLING_SECTIONS: a story cut into sibling blocks by an inline box
         (related links, an ad) continues in the siblings that are nearly pure
         prose; the box between them stays out."""
-        index = {node.mem_id: i for i, node in enumerate(self._nodes)}
+        nodes, parents = self._nodes, self._parents
         best = score[winner]
         node = self._nodes[winner]
         # The siblings are those of the outermost element holding no prose
         # beyond the winner's (a section around a step list, with its heading).
-        top = node
-        while top.parent is not None and _get(prose, index, top.parent.mem_id) == prose[winner]:
-            top = top.parent
+        # An element's parent was walked into iff it is the innermost walked
+        # element around it (blocks are the only elements walked into).
+        top, at = node, winner
+        while (parent := top.parent) is not None:
+            above = parents[at]
+            if above < 0 or prose[above] != prose[winner] or nodes[above].mem_id != parent.mem_id:
+                break
+            top, at = parent, above
         parent = top.parent
         if parent is None or parent.tag in _ROOT_TAGS or parent.tag == "body":
             return (node,)
+        # Every walked child of `parent` has the walked parent `top` has.
+        around = parents[at]
+        index = {nodes[i].mem_id: i for i, up in enumerate(parents) if up == around}
         floor = thresholds.SIBLING_MIN_SHARE * best
         kept = []
         top_id = top.mem_id
@@ -213,30 +226,44 @@ class DensityScorer:
 
         The hottest loop of the extractor: every node of the page passes
         here, so it is one loop with an explicit stack rather than a call per
-        element, the block being read is kept in locals, and child/next links
-        are followed (cheaper than node.iter()). A stack frame says where to
-        resume when an element's children are done: its next sibling, the
-        innermost walked block element there (`owner`), how many walked
-        elements enclose it (`length`), whether it is inside a link, and the
-        element's own index when it was walked into as a block (its pending
-        text is booked on it).
+        element, and the block being read and the lists written are kept in
+        locals. Children come from node.iter(include_text=True,
+        skip_empty=True): it leaves out in C the text nodes of ASCII spaces
+        alone, most text nodes of a page, which would count for nothing here
+        (a text of other spaces is still read, and counts for nothing too).
+        A stack frame says where to resume when an element's children are
+        done: the iterator over its next siblings, the innermost walked block
+        element there (`owner`), how many walked elements enclose it
+        (`length`), whether it is inside a link, and the element's own index
+        when it was walked into as a block (its pending text is booked on it).
         """
-        stack: list[tuple[LexborNode | None, int, int, bool, int]] = []
-        owner, length, in_link = 0, 1, False
+        stack: list[tuple[Iterator[LexborNode], int, int, bool, int]] = []
+        push, pop = stack.append, stack.pop
+        add_node, add_parent, add_depth = (
+            self._nodes.append,
+            self._parents.append,
+            self._depths.append,
+        )
+        score, prose = self._score, self._prose
+        add_score, add_prose = score.append, prose.append
+        verdict_of, book = self._verdict, self._book
+        text_id, a_id, max_depth = dom.TEXT_ID, dom.A_ID, dom.MAX_DEPTH
+        owner, length, in_link, full = 0, 1, False, self._full()
         chars = link_chars = 0
         last_text = ""
-        child = root.child
+        children = root.iter(True, True)
         while True:
-            if child is None or self._blocks >= thresholds.MAX_WALK_BLOCKS:
+            child = next(children, None)
+            if child is None or full:
                 if not stack:
                     break
-                child, owner, length, in_link, walked = stack.pop()
+                children, owner, length, in_link, walked = pop()
                 if walked >= 0 and chars:
-                    self._book(walked, chars, link_chars, last_text)
+                    full = book(walked, chars, link_chars, last_text)
                     chars = link_chars = 0
                 continue
             kind = child.tag_id
-            if kind == dom.TEXT_ID:
+            if kind == text_id:
                 text = child.text_content
                 if text and not text.isspace():
                     size = len(text.strip())
@@ -244,56 +271,86 @@ class DensityScorer:
                     if in_link:
                         link_chars += size
                     last_text = text
-            elif kind >= dom.A_ID and kind not in SKIP_IDS:
-                verdict = self._verdict(child, kind)
+            elif kind >= a_id and kind not in SKIP_IDS:
+                attrs = child.attributes
+                if attrs:
+                    verdict = verdict_of(child, kind, attrs)
+                else:  # about half the elements: nothing to ask then
+                    verdict = _BOILERPLATE if kind in _FRAME_IDS else _ENTER
                 if verdict == _BOILERPLATE:
                     penalty = self._boilerplate_penalty(child, chars)
                     if penalty is None:  # a wrapper of the article after all
                         verdict = _ENTER
                     else:
                         if chars:
-                            self._book(owner, chars, link_chars, last_text)
+                            full = book(owner, chars, link_chars, last_text)
                             chars = link_chars = 0
-                        self._score[owner] -= penalty
+                        score[owner] -= penalty
                 if verdict == _ENTER:
                     if kind in BLOCK_IDS:
                         if chars:
-                            self._book(owner, chars, link_chars, last_text)
+                            full = book(owner, chars, link_chars, last_text)
                             chars = link_chars = 0
-                        walked = self._enter(child, owner, length)
-                        stack.append((child.next, owner, length, in_link, walked))
+                        walked = len(score)
+                        add_node(child)
+                        add_parent(owner)
+                        add_depth(length)
+                        add_score(0.0)
+                        add_prose(0)
+                        push((children, owner, length, in_link, walked))
                         owner, length = walked, length + 1
-                        child = child.child if length <= dom.MAX_DEPTH else None
+                        children = child.iter(True, True) if length <= max_depth else iter(())
                     else:
-                        stack.append((child.next, owner, length, in_link, -1))
-                        in_link = in_link or kind == dom.A_ID
-                        child = child.child
-                    continue
-            child = child.next
+                        push((children, owner, length, in_link, -1))
+                        in_link = in_link or kind == a_id
+                        children = child.iter(True, True)
         if chars:
-            self._book(0, chars, link_chars, last_text)
+            book(0, chars, link_chars, last_text)
 
-    def _verdict(self, element: LexborNode, kind: int) -> int:
-        """_ENTER, _HIDDEN or _BOILERPLATE (by name or as the page frame)."""
-        attrs = element.attributes
-        if not attrs:  # about half the elements: nothing to ask then
-            return _BOILERPLATE if kind in _FRAME_IDS else _ENTER
+    def _verdict(self, element: LexborNode, kind: int, attrs: dict[str, str | None]) -> int:
+        """_ENTER, _HIDDEN or _BOILERPLATE (by name or as the page frame) of
+        an element with attributes.
+
+        Pages repeat a few class strings many times (ids far less): what a
+        class or id says is worked out once per page (`_name_flags`); the
+        pattern's words never span the space between the two, so each is
+        judged on its own. Few elements carry an attribute that can hide
+        them: hidden_attrs() is asked of those alone."""
         get = attrs.get
-        classes, ident = get("class"), get("id")
-        if self._known is not None and self._known.matches(classes, ident, get("itemprop")):
+        classes = get("class")
+        flags = self._class_flags.get(classes)
+        if flags is None:
+            flags = self._class_flags[classes] = self._name_flags(classes, is_class=True)
+        ident = get("id")
+        if ident is not None:
+            id_flags = self._id_flags.get(ident)
+            if id_flags is None:
+                id_flags = self._id_flags[ident] = self._name_flags(ident, is_class=False)
+            flags |= id_flags
+        if flags & _KNOWN_NAME or get("itemprop") in self._itemprops:
             self.marked.append(element)
-        if dom.hidden_attrs(attrs):
+        if not dom.HIDING_ATTRS.isdisjoint(attrs) and dom.hidden_attrs(attrs):
             return _HIDDEN
-        if kind in _FRAME_IDS or ((classes or ident) and self._skips(classes, ident)):
+        if flags & _SKIP_NAME or kind in _FRAME_IDS:
             return _BOILERPLATE
         return _ENTER
+
+    def _name_flags(self, name: str | None, *, is_class: bool) -> int:
+        """_KNOWN_NAME and _SKIP_NAME of a class string or an id."""
+        flags = _SKIP_NAME if name and self._skip.search(name.lower()) else 0
+        known = self._known
+        if known is not None and (
+            known.matches(name, None, None) if is_class else known.matches(None, name, None)
+        ):
+            flags |= _KNOWN_NAME
+        return flags
 
     def _boilerplate_penalty(self, element: LexborNode, pending: int) -> float | None:
         """What a boilerplate-looking element costs the block holding it (its
         link text), or None when rule WRAPPER_NOT_BOILERPLATE walks it as a
         wrapper. `pending` is the text of the block being read."""
         # is_wrapper() inline: its link count is the penalty's, read once.
-        size = len(element.text(deep=True, separator=""))
+        size = dom.text_len(element)
         links = dom.link_text_len(element, size) if size else 0
         if links <= size * thresholds.WRAPPER_LINK_DENSITY and self._is_wrapper_size(size, pending):
             return None
@@ -301,19 +358,11 @@ class DensityScorer:
         return thresholds.LINK_TEXT_PENALTY * links
 
     def _skips(self, classes: str | None, ident: str | None) -> bool:
-        """Whether the class or the id is a boilerplate name. The pattern's
-        words never span the space between the two, so each is asked on its
-        own: pages repeat a few class strings many times (ids far less), and
-        each string is matched once."""
-        return bool(classes and self._skips_name(classes)) or bool(
-            ident and self._skips_name(ident)
-        )
-
-    def _skips_name(self, name: str) -> bool:
-        verdict = self._verdicts.get(name)
-        if verdict is None:
-            verdict = self._verdicts[name] = bool(self._skip.search(name.lower()))
-        return verdict
+        """Whether the class or the id is a boilerplate name, as _verdict()
+        asks it: the pattern's words never span the space between the two,
+        so each is judged on its own (and once per page)."""
+        flags = self._name_flags(classes, is_class=True) | self._name_flags(ident, is_class=False)
+        return bool(flags & _SKIP_NAME)
 
     def _enter(self, element: LexborNode, parent: int, depth: int) -> int:
         self._nodes.append(element)
@@ -323,20 +372,41 @@ class DensityScorer:
         self._prose.append(0)
         return len(self._nodes) - 1
 
-    def _book(self, owner: int, chars: int, link_chars: int, last_text: str) -> None:
-        """End a block: book its value on the element holding it."""
+    def _book(self, owner: int, chars: int, link_chars: int, last_text: str) -> bool:
+        """End a block: book its value on the element holding it. True when
+        the walk has read as many blocks as it may."""
         self._blocks += 1
         self._seen += chars
         value = block_value(chars, link_chars, ends_sentence(last_text))
         self._score[owner] += value
         if value > 0:
             self._prose[owner] += chars - link_chars
+        return self._full()
+
+    def _full(self) -> bool:
+        return self._blocks >= thresholds.MAX_WALK_BLOCKS
 
 
 def ends_sentence(text: str) -> bool:
     """Whether the text ends with sentence punctuation (closing quotes allowed)."""
     text = text.rstrip()
     return bool(text) and text[-1] in _SENTENCE_END_CHARS
+
+
+def _innermost_best(score: list[float], depths: list[int]) -> int:
+    """The index of the best score to three decimals, the deepest among equals
+    (the first in page order among those): the walked element that wins.
+
+    round() costs as much as a float to text conversion, so it is asked of
+    few scores: rounding never reorders them, so the best rounded score is
+    the best score rounded, and a score that rounds to it lies within half a
+    thousandth of it (more where floats are sparser than thousandths: the
+    relative term covers that).
+    """
+    best = round(max(score), 3)
+    near = best - 0.001 - abs(best) * 1e-9
+    tied = [i for i, value in enumerate(score) if value >= near and round(value, 3) == best]
+    return max(tied, key=depths.__getitem__)
 
 
 def _get(values: list, index: dict[int, int], key: int) -> object | None:  # type: ignore[type-arg]

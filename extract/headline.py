@@ -53,6 +53,8 @@ _CANDIDATE_QUERY = ", ".join(
     ]
 )
 _CLASS_NAMES = frozenset(TITLE_CLASSES)
+# What str.split() takes for a space among ASCII characters and HTML does not.
+_SPLIT_ONLY_SPACES = "\x0b\x1c\x1d\x1e\x1f"
 _SEPARATORS = re.compile(r"\s+[-|–—:•»]\s+|\s*\|\s*")
 _LOGO_SIGNATURE = re.compile(r"logo|brand|site-?name|masthead")
 
@@ -111,10 +113,12 @@ def _visible_titles(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
 
 def _title_elements(tree: LexborHTMLParser) -> list[tuple[LexborNode, int]]:
     """Elements matching TITLE_SELECTORS in document order, each with the
-    number of those selectors it matches."""
+    number of those selectors it matches. Only the body is searched: what
+    the parser keeps in <head> (meta, title, link, base) has no visible text."""
     elements: list[tuple[LexborNode, int]] = []
     previous = None
-    for node in tree.css(_CANDIDATE_QUERY):
+    body = tree.body
+    for node in (body if body is not None else tree).css(_CANDIDATE_QUERY):
         key = node.mem_id
         if key == previous:  # a selector list reports an element once per selector
             continue
@@ -136,8 +140,24 @@ def _selector_count(node: LexborNode) -> int:
     classes = attrs.get("class")
     if classes:
         names = _CLASS_NAMES.intersection(classes.lower().split())
-        count += sum(1 for name in names if dom.matches_itself(node, f".{name}"))
+        if names:
+            count += _class_matches(node, classes, names)
     return count
+
+
+def _class_matches(node: LexborNode, classes: str, names: frozenset[str]) -> int:
+    """How many of `names` (lower-case title classes) the class attribute
+    `classes` holds. A name written as such is a match in any mode, with no
+    query, when the attribute has only HTML's spaces between its names;
+    other spellings depend on quirks mode and go to the selector engine."""
+    written = names.intersection(classes.split()) if _html_spaced(classes) else set()
+    return len(written) + sum(1 for name in names - written if dom.matches_itself(node, f".{name}"))
+
+
+def _html_spaced(text: str) -> bool:
+    """Whether str.split() cuts `text` only where HTML does (at ASCII space,
+    tab, newline, form feed, carriage return)."""
+    return text.isascii() and not any(c in text for c in _SPLIT_ONLY_SPACES)
 
 
 def similar(first: str, second: str) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from extract import dom
 from extract.text import fold, unescape_all
 
 # JSON-LD types that describe the article itself.
@@ -37,7 +36,8 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _JSON_FIELD = r'"{name}"\s*:\s*"((?:[^"\\]|\\.)*)"'
 _MICRODATA_PROPS = ("headline", "datePublished", "dateModified", "author")
-_JSON_LD_QUERY = 'script[type="application/ld+json"]'
+_JSON_LD_TYPE = "application/ld+json"
+_JSON_LD_QUERY = f'script[type="{_JSON_LD_TYPE}"]'
 # Everything read_structured() needs, in one pass over the page (see _scan).
 # :is() reports an element once; a plain selector list reports it once per
 # selector it matches (a <meta itemprop> would come twice).
@@ -149,13 +149,20 @@ def _scan(tree: LexborHTMLParser) -> _Found:
         elif tag == "link":
             if found.canonical is None and "rel" in attrs:
                 found.canonical = _canonical_href(attrs)
-        # The type match is case-insensitive in the selector engine: let it decide.
-        elif tag == "script" and dom.matches_itself(node, _JSON_LD_QUERY):
+        elif tag == "script" and _is_json_ld(attrs):
             found.json_ld.append(node)
         prop = attrs.get("itemprop")
         if prop in _MICRODATA_PROPS:
             found.itemprops.append((prop, node))
     return found
+
+
+def _is_json_ld(attrs: dict[str, str | None]) -> bool:
+    """Whether a script's attributes match _JSON_LD_QUERY, without a query
+    per script (the match may have come from [itemprop]). Selectors compare
+    the type ASCII case-insensitively, as str.lower() does ASCII text."""
+    kind = attrs.get("type")
+    return kind is not None and kind.isascii() and kind.lower() == _JSON_LD_TYPE
 
 
 def _meta_tags(metas: list[dict[str, str | None]]) -> dict[str, tuple[str, ...]]:

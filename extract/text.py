@@ -7,24 +7,34 @@ import re
 import unicodedata
 
 # Zero-width and soft-hyphen characters break tokens without being visible
-# (fold() tests for each of them by name before using the pattern; a test
-# checks that it knows every one of these).
+# (_fold_spaces() tests for each of them by name before using the pattern; a
+# test checks that it knows every one of these).
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 _NON_ALNUM = re.compile(r"[\W_]+")
-# What str.split() takes for whitespace among ASCII characters.
-_ASCII_SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+# What str.split() takes for whitespace among ASCII characters, as bytes.
+_ASCII_SPACE_BYTES = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def fold(text: str) -> str:
     """NFC, invisible characters removed, whitespace runs to one space, trimmed."""
-    # str.split knows every Unicode space, NBSP included. Every block of
-    # every page passes here: ASCII text (known without a scan) needs nothing
-    # more, and a chain of `in` tests finds the rare invisible characters
-    # several times faster than the pattern.
-    if text.isascii():
-        return " ".join(text.split())
-    if (
+    # Every block of every page passes here, and most of them (once their
+    # ends are trimmed) are folded already: printable text holds no space but
+    # the ASCII one and none of the invisible characters (Unicode counts both
+    # as "other" or "separator"), so without a double space there is nothing
+    # to fold. Only the composition is left: normalize() hands NFC text back
+    # after a quick check (asking is_normalized() first checked twice).
+    text = text.strip()
+    if not text.isprintable() or "  " in text:
+        text = _fold_spaces(text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _fold_spaces(text: str) -> str:
+    # str.split knows every Unicode space, NBSP included. A chain of `in`
+    # tests finds the rare invisible characters several times faster than
+    # the pattern.
+    if not text.isascii() and (
         "\u200b" in text
         or "\u200c" in text
         or "\u200d" in text
@@ -33,17 +43,18 @@ def fold(text: str) -> str:
         or "\u00ad" in text
     ):
         text = _INVISIBLE.sub("", text)
-    text = " ".join(text.split())
-    if unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def visible_len(text: str) -> int:
     """Characters that are not whitespace: a cheap size for density measures."""
-    if text.isascii():  # counting the ASCII spaces beats splitting the text
-        return len(text) - sum(map(text.count, _ASCII_SPACES))
-    return sum(map(len, text.split()))
+    # Splitting a long text costs a string per word; deleting the ASCII
+    # spaces from its UTF-8 bytes costs a fraction of that. What other spaces
+    # are left (NBSP...) are rare, so few words are left to split.
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_SPACE_BYTES))
+    squeezed = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_SPACE_BYTES)
+    return sum(map(len, squeezed.decode("utf-8", "surrogatepass").split()))
 
 
 def unescape_all(text: str, rounds: int = 3) -> str:

@@ -9,7 +9,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from extract.authors import _SOURCE_CLASS_TESTS, _SOURCE_WORDS, SOURCE_SELECTOR, _source_element
 from extract.bylines import source_name
-from extract.headline import TITLE_CLASSES, TITLE_SELECTORS, _title_elements
+from extract.dom import traits
+from extract.headline import TITLE_CLASSES, TITLE_SELECTORS, _title_elements, _visible_titles
+from extract.text import fold
+from extract.thresholds import MAX_HEADLINE_LEN, MIN_HEADLINE_LEN
 
 _TITLE_NAMES = [
     *TITLE_CLASSES,
@@ -83,3 +86,52 @@ def test_every_source_class_test_holds_a_word_the_superset_looks_for() -> None:
     # The superset query asks for the words: a class test without one of
     # them would never be reached.
     assert all(any(word in value for word in _SOURCE_WORDS) for _, value in _SOURCE_CLASS_TESTS)
+
+
+# Between class names: HTML's spaces, and characters only str.split() or
+# only Unicode take for spaces.
+_CLASS_GAPS = [" ", "  ", "\t", "\n", "\x0c", "\r", "\x0b", "\x1c", "\xa0", "\u2003"]
+_HEAD_PARTS = [
+    "<title>Tiêu đề trang báo</title>",
+    '<meta itemprop="headline" content="Tiêu đề trong metadata">',
+    '<link class="title-detail headline" href="/a">',
+    '<meta class="article-title" name="x" content="y">',
+]
+
+
+@st.composite
+def _title_pages(draw: st.DrawFn) -> str:
+    head = "".join(draw(st.lists(st.sampled_from(_HEAD_PARTS), max_size=3)))
+    parts = []
+    for i in range(draw(st.integers(1, 6))):
+        tag = draw(st.sampled_from(["h1", "h2", "div", "span", "p"]))
+        names = draw(st.lists(st.sampled_from(_TITLE_NAMES), max_size=3))
+        gaps = draw(st.lists(st.sampled_from(_CLASS_GAPS), min_size=len(names) + 1))
+        classes = gaps[0] + "".join(name + gap for name, gap in zip(names, gaps[1:], strict=False))
+        attrs = f' class="{classes}"' if names else ""
+        attrs += draw(st.sampled_from(["", ' itemprop="headline"', ' style="display:none"']))
+        parts.append(f"<{tag}{attrs}>Tiêu đề bài báo số {i}</{tag}>")
+    doctype = "<!DOCTYPE html>" if draw(st.booleans()) else ""
+    return f"{doctype}<html><head>{head}</head><body>{''.join(parts)}</body></html>"
+
+
+def _plain_visible_titles(tree: LexborHTMLParser) -> list[tuple[int, str]]:
+    """_visible_titles as the full selector list over the whole page gives it."""
+    found = []
+    for node in tree.css(", ".join(TITLE_SELECTORS)):
+        if node.tag in ("meta", "title", "html", "body"):
+            continue
+        text = fold(node.text(deep=True, separator=" "))
+        hidden = traits(node)[1]
+        if MIN_HEADLINE_LEN <= len(text) <= MAX_HEADLINE_LEN and not hidden:
+            found.append((node, text))
+    found.sort(key=lambda item: item[0].tag != "h1")
+    return [(node.mem_id, text) for node, text in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_title_pages())
+def test_visible_titles_are_the_title_selectors_matches_in_the_body(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    found = [(node.mem_id, text) for node, text in _visible_titles(tree)]
+    assert found == _plain_visible_titles(tree)

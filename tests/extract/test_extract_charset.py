@@ -5,8 +5,11 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extract.charset import decode_html
+from extract import thresholds
+from extract.charset import _HEAD_END, _META_CHARSET, _codec_name, decode_html, meta_charset
 from extract.errors import ExtractError
 
 VIETNAMESE = "Chiến sự đẩy giá hoa nhập khẩu"
@@ -68,3 +71,31 @@ def test_undeclared_legacy_bytes_are_detected() -> None:
 def test_empty_or_binary_input_raises_a_clear_extract_error(body: bytes) -> None:
     with pytest.raises(ExtractError, match=r"empty|binary"):
         decode_html(body)
+
+
+def _meta_charset_within_the_head(body: bytes) -> str | None:
+    """The plain computation meta_charset() replaces: find the end of the
+    head first, then the first declaration before it."""
+    head_end = _HEAD_END.search(body, 0, thresholds.META_SCAN_LIMIT)
+    limit = head_end.start() if head_end else thresholds.META_SCAN_LIMIT
+    for found in _META_CHARSET.finditer(body, 0, limit):
+        name = _codec_name(found.group(1).decode("ascii", "ignore"))
+        if name:
+            return name
+    return None
+
+
+_HEAD_PIECES = [
+    b'<meta charset="utf-8">', b"<META CHARSET=windows-1258>", b"<meta charset=bogus-x>",
+    b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+    b"<meta name=x ", b"<meta ", b"charset=", b"utf-8", b"koi8-r", b" ", b">", b'"', b"x",
+    b"</head>", b"</HEAD \n>", b"</head", b"<body>", b"<BODY class=a>", b"<bodyx>", b"<body",
+    b"<", b"<title>t</title>", b"<meta <body charset=utf-8>", b"<meta x=</head> charset=cp1258>",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=14))
+def test_meta_charset_is_the_first_declaration_before_the_head_ends(pieces: list[bytes]) -> None:
+    body = b"".join(pieces)
+    assert meta_charset(body) == _meta_charset_within_the_head(body)

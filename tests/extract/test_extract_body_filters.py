@@ -1,0 +1,66 @@
+"""The body's block filters (extract/body.py) keep their plain definitions
+behind their shortcuts: prose has a letter or digit and few links; a long
+block that repeats an earlier one (casefolded) is dropped."""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extract import thresholds
+from extract.blocks import Block
+from extract.body import _dedupe, _is_prose
+
+_NODE: LexborNode = LexborHTMLParser("<p>x</p>").css_first("p")  # type: ignore[assignment]
+
+# Casefolding makes "ß" two letters and "ǅ" another; "." and "…" are not
+# letters; "x" repeated brings a text near the short-block length.
+_PIECES = st.sampled_from(["ß", "SS", "ss", "Ǆ", "ǆ", "A", "a", ".", "…", " ", "- ", "x" * 39])
+_texts = st.lists(_PIECES, min_size=1, max_size=8).map("".join)
+
+
+def plain_is_prose(block: Block) -> bool:
+    if not any(c.isalnum() for c in block.text):
+        return False
+    if len(block.text) < thresholds.SHORT_BLOCK_CHARS:
+        return block.link_density <= thresholds.MAX_SHORT_BLOCK_LINK_DENSITY
+    return block.link_density <= thresholds.MAX_LINK_DENSITY
+
+
+def plain_dedupe(blocks: list[Block]) -> list[Block]:
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        key = block.text.casefold()
+        if len(key) > thresholds.SHORT_BLOCK_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
+
+
+@given(_texts, st.integers(0, 200))
+def test_prose_is_a_text_with_a_letter_or_digit_and_few_links(text: str, links: int) -> None:
+    block = Block(text, min(links, len(text)), "p", _NODE)
+    assert _is_prose(block) == plain_is_prose(block)
+
+
+@given(st.lists(_texts, max_size=8))
+def test_only_repeats_of_long_blocks_casefolded_are_dropped(texts: list[str]) -> None:
+    blocks = [Block(text, 0, "p", _NODE) for text in texts]
+    assert _dedupe(blocks) == plain_dedupe(blocks)
+
+
+def test_casefolding_never_makes_or_takes_a_space() -> None:
+    # _dedupe compares only blocks with as many spaces.
+    assert " ".casefold() == " "
+    assert not any(" " in chr(c).casefold() for c in range(sys.maxunicode + 1) if c != 32)
+
+
+def test_a_short_block_whose_casefold_is_long_still_drops_its_repeats() -> None:
+    long = "ß" * (thresholds.SHORT_BLOCK_CHARS // 2 + 1)
+    blocks = [Block(text, 0, "p", _NODE) for text in (long, long.upper(), "s" * len(long) * 2)]
+    assert [b.text for b in _dedupe(blocks)] == [long]

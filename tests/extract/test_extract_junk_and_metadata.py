@@ -1,0 +1,95 @@
+"""remove_junk()'s walk over tag ids and read_structured()'s JSON-LD test find
+exactly what the CSS queries they replace find (the plain computations)."""
+
+from __future__ import annotations
+
+import html
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from extract import dom
+from extract.structured import _MICRODATA_PROPS, _canonical_href, _is_json_ld, _scan
+
+_JSON_LD_QUERY = 'script[type="application/ld+json"]'
+
+
+def _remove_junk_by_query(tree: LexborHTMLParser) -> None:
+    for node in reversed(tree.css(", ".join(dom.JUNK_TAGS))):
+        node.decompose()
+
+
+_JUNK_OPEN = [f"<{tag}>" for tag in dom.JUNK_TAGS] + ["<SCRIPT type=x>", "<svg><style>", "<math>"]
+_PLAIN = ["<div>", "</div>", "<p>", "</p>", "<a href=/x>", "</a>", "chữ ", "<br>", "<head>"]
+_CLOSE = [f"</{tag}>" for tag in dom.JUNK_TAGS] + ["</svg>", "</math>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_JUNK_OPEN + _PLAIN + _CLOSE), max_size=40))
+def test_junk_removal_leaves_the_tree_the_junk_query_leaves(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    fast, plain = LexborHTMLParser(page), LexborHTMLParser(page)
+    dom.remove_junk(fast)
+    _remove_junk_by_query(plain)
+    assert fast.html == plain.html
+
+
+_TYPES = [
+    "application/ld+json", "Application/LD+JSON", " application/ld+json", "application/ld+json ",
+    "application/ld&#43;json", "text/javascript", "", "application/json", "application/ld+jso",
+    "appli\u212aation/ld+json", "applicat\u0130on/ld+json", "APPLICATION/LD+JSON",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_TYPES) | st.text(max_size=22))
+def test_json_ld_test_agrees_with_the_selector(kind: str) -> None:
+    tree = LexborHTMLParser(f'<script type="{html.escape(kind)}">{{}}</script>')
+    script = tree.tags("script")[0]
+    assert _is_json_ld(script.attributes) == dom.matches_itself(script, _JSON_LD_QUERY)
+
+
+def _scan_by_query(tree: LexborHTMLParser) -> tuple[object, ...]:
+    """What one query over the page gave: metas, canonical, JSON-LD, itemprops."""
+    metas, json_ld, itemprops, canonical = [], [], [], None
+    for node in tree.css(f":is(meta, link[rel], {_JSON_LD_QUERY}, [itemprop])"):
+        attrs = node.attributes
+        if node.tag == "meta":
+            metas.append(attrs)
+        elif node.tag == "link":
+            if canonical is None and "rel" in attrs:
+                canonical = _canonical_href(attrs)
+        elif node.tag == "script" and dom.matches_itself(node, _JSON_LD_QUERY):
+            json_ld.append(node.mem_id)
+        prop = attrs.get("itemprop")
+        if prop in _MICRODATA_PROPS:
+            itemprops.append((prop, node.mem_id))
+    return metas, canonical, json_ld, itemprops
+
+
+_METADATA = [
+    '<meta name="author" content="Lan">', '<meta property="og:title" content="Tin">',
+    '<meta itemprop="datePublished" content="2025-01-02">', "<meta charset=utf-8>",
+    '<link rel="canonical" href="/a">', '<link rel="Canonical alternate" href=" /b ">',
+    '<link rel="stylesheet" href="/c.css">', '<link href="/d">', '<link rel=canonical>',
+    '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+    '<script type="APPLICATION/LD+JSON" itemprop="author">{}</script>', "<script>x</script>",
+    '<span itemprop="author">Hoa</span>', '<h1 itemprop="headline">Tiêu đề</h1>',
+    '<time itemprop="dateModified" datetime="2025-02-03">3/2</time>', '<p itemprop="x">y</p>',
+    "<p>chữ</p>", "<body>", "</head>", "<svg><meta name=s content=v></svg>",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_METADATA), max_size=25))
+def test_metadata_scan_finds_what_the_metadata_query_finds(pieces: list[str]) -> None:
+    tree = LexborHTMLParser("<html><head>" + "".join(pieces) + "</body></html>")
+    found = _scan(tree)
+    fast = (
+        found.metas,
+        found.canonical,
+        [node.mem_id for node in found.json_ld],
+        [(prop, node.mem_id) for prop, node in found.itemprops],
+    )
+    assert fast == _scan_by_query(tree)

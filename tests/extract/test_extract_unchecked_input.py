@@ -1,0 +1,106 @@
+"""UTF-8 pages go to the parser unchecked; only suspect kept text sends a page
+through the checked decoding again (the rule in extract/charset.py)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract import extract_article
+from extract.article import _extract_parsed
+from extract.charset import checked_parser_input
+from extract.models import Article, NotArticle, PageContext
+
+CTX = PageContext(url="https://tinh.example/tin/ocop-1.html")
+TITLE = "Hà Tĩnh có thêm 25 sản phẩm OCOP"
+PARAGRAPHS = (
+    "Tỉnh Hà Tĩnh vừa công nhận thêm 25 sản phẩm OCOP đạt 3 sao, nâng tổng số lên 412 sản phẩm.",
+    "Đây là kết quả của chương trình Mỗi xã một sản phẩm, theo Sở Nông nghiệp và Môi trường.",
+    "Các sản phẩm mới gồm nước mắm, chè xanh, cam bù và mật ong rừng của các hợp tác xã.",
+)
+UTF8_META = b'<meta charset="utf-8">'
+
+
+def _page(
+    paragraphs: tuple[bytes, ...] = tuple(p.encode() for p in PARAGRAPHS),
+    *,
+    meta: bytes = UTF8_META,
+    script: bytes = b"",
+) -> bytes:
+    title = TITLE.encode()
+    return (
+        b"<html><head>" + meta + b"<title>" + title + b"</title><script>" + script
+        + b"</script></head><body><article><h1>" + title + b"</h1>"
+        + b"".join(b"<p>" + p + b"</p>" for p in paragraphs)
+        + b"</article></body></html>"
+    )  # fmt: skip
+
+
+def _checked(body: bytes) -> Article | NotArticle:
+    """The plain computation: every page decoded by the checked path."""
+    return _extract_parsed(checked_parser_input(body, CTX.headers), CTX)
+
+
+def _suspect(article: Article) -> bool:
+    """Kept text with a replacement character or a legacy-font Đ (eth)."""
+    texts = [article.title, article.lead or "", *article.paragraphs, *article.captions]
+    return any(char in text for text in texts for char in "\ufffd\u00d0\u00f0")
+
+
+def test_invalid_bytes_in_a_script_leave_the_declared_utf8_text_intact() -> None:
+    page = _page(script=b'var x = "\xff\xfe\xc3";')
+    result = extract_article(page, CTX)
+    assert isinstance(result, Article)
+    assert result.title == TITLE and result.paragraphs == PARAGRAPHS
+
+
+def test_invalid_bytes_in_the_article_text_decode_the_page_as_before() -> None:
+    broken = (PARAGRAPHS[0].encode()[:40] + b"\xff" + PARAGRAPHS[0].encode()[40:],)
+    page = _page(broken + tuple(p.encode() for p in PARAGRAPHS[1:]))
+    result = extract_article(page, CTX)
+    assert result == _checked(page)
+    assert checked_parser_input(page) != page  # the checked path did decode it
+
+
+def test_undeclared_legacy_encoded_text_is_detected_not_read_as_utf8() -> None:
+    page = _page(tuple(p.encode("cp1258", "replace") for p in PARAGRAPHS), meta=b"")
+    result = extract_article(page, CTX)
+    assert isinstance(result, Article)
+    assert not _suspect(result)
+    assert result == _checked(page)
+
+
+def test_legacy_font_eth_in_the_text_is_repaired() -> None:
+    eth = tuple(p.replace("Đ", "Ð").encode() for p in PARAGRAPHS)
+    result = extract_article(_page(eth), CTX)
+    assert isinstance(result, Article)
+    assert result.paragraphs[1].startswith("Đây là")
+
+
+_PIECES = [p.encode() for p in PARAGRAPHS] + [
+    PARAGRAPHS[0].replace("Đ", "Ð").encode(),
+    PARAGRAPHS[1].replace("Đ", "Ð").encode(),
+    PARAGRAPHS[2].encode("cp1258", "replace"),
+    PARAGRAPHS[0].encode()[:33] + b"\xe1\xba" + PARAGRAPHS[0].encode()[33:],
+    b"Theo Ban ch\xf0 \xef\xbf\xbd OCOP",
+]
+_SCRIPTS = [b"", b"var a = 1;", b"var b = '\xff\xfe';", "var c = 'Ð';".encode(), b"\xc3"]
+_METAS = [UTF8_META, b"", b'<meta charset="windows-1258">', b'<meta charset="iso-8859-1">']
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=5).map(tuple),
+    st.sampled_from(_METAS),
+    st.sampled_from(_SCRIPTS),
+)
+def test_unchecked_bytes_differ_from_the_checked_path_only_for_clean_kept_text(
+    paragraphs: tuple[bytes, ...], meta: bytes, script: bytes
+) -> None:
+    page = _page(paragraphs, meta=meta, script=script)
+    result, checked = extract_article(page, CTX), _checked(page)
+    if result != checked:
+        # Allowed only where the checked path would have decoded the page
+        # differently for bytes the article does not keep.
+        assert checked_parser_input(page) is not page
+        assert isinstance(result, Article) and not _suspect(result)
