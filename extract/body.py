@@ -85,14 +85,26 @@ def separated_words(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives at every separator of every class and id of the page, and
     one letter rules out a whole group (a third less time than one flat
     alternation, which finds the same names)."""
+    return re.compile(rf"(?:^|[\s_-])(?:{_grouped(words)})(?:$|[\s_-])")
+
+
+def padded_separated_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """separated_words() for a name with a space added at each end (the
+    padding stands for its ends): a pattern that starts with a separator
+    lets the engine skip to the separators, at a fifth less time a name."""
+    return re.compile(rf"[\s_-](?:{_grouped(words)})[\s_-]")
+
+
+def _grouped(words: tuple[str, ...]) -> str:
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
-    grouped = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-    return re.compile(rf"(?:^|[\s_-])(?:{grouped})(?:$|[\s_-])")
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 BOILERPLATE = separated_words(BOILERPLATE_WORDS)
+# BOILERPLATE for the density walk, which pads the names it asks about.
+_PADDED_BOILERPLATE = padded_separated_words(BOILERPLATE_WORDS)
 # class/id of the lead (sapo) paragraph.
 LEAD_SIGNATURE = re.compile(
     r"sapo|(?:^|[\s_-])lead|summary|description|intro|chapeau|excerpt|standfirst|"
@@ -124,7 +136,7 @@ def find_containers(tree: LexborHTMLParser, override: str | None = None) -> tupl
     all of its text is the tighter answer (the winner may also hold the
     headline and sapo, which have their own layers).
     """
-    scorer = DensityScorer(BOILERPLATE, wrapper_chars, known=_KNOWN)
+    scorer = DensityScorer(_PADDED_BOILERPLATE, wrapper_chars, known=_KNOWN)
     scored = scorer.best(tree.body) if tree.body is not None else ()
     # The density walk saw every known container it walked past; one outside
     # the walked page (in a nav, a hidden box...) cannot be the article's.

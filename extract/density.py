@@ -37,7 +37,7 @@ _SENTENCE_END_CHARS = frozenset(".!?:;…”\"')")
 _FRAME_IDS = dom.tag_ids(("header", "footer"))
 # What the walk does with an element (DensityScorer._verdict).
 _ENTER, _HIDDEN, _BOILERPLATE = 0, 1, 2
-# What a class string or an id says (DensityScorer._name_flags), as bits.
+# What a class string or an id says (DensityScorer._class_name_flags), as bits.
 _KNOWN_NAME, _SKIP_NAME = 1, 2
 # Never containers themselves (<body> is: text may sit right in it).
 _ROOT_TAGS = frozenset({"html", "-document"})
@@ -88,6 +88,10 @@ class DensityScorer:
         known: KnownContainers | None = None,
         text_len: int | None = None,
     ) -> None:
+        # `skip` is searched for in a lower-cased class string or id with a
+        # space added at each end: a pattern of names between separators
+        # finds the same names in it, and a faster one can be given
+        # (body.padded_separated_words).
         self._skip = skip
         # How much text makes a boilerplate-named element a wrapper, given
         # the walked root's text length (WRAPPER_NOT_BOILERPLATE); the length
@@ -99,9 +103,10 @@ class DensityScorer:
         self._root: LexborNode | None = None
         # Elements that look like `known` containers: the walk reads every
         # attribute anyway, so a page-wide CSS query for them is not needed.
-        self._known = known
         self._itemprops = known.itemprops if known is not None else frozenset()
-        # _name_flags() of each class string and id met (None: no such attribute).
+        self._known_classes = known.classes if known is not None else frozenset()
+        self._known_ids = known.ids if known is not None else frozenset()
+        # The flags of each class string and id met (None: no such attribute).
         self._class_flags: dict[str | None, int] = {None: 0}
         self._id_flags: dict[str | None, int] = {None: 0}
         self._start()
@@ -253,40 +258,42 @@ class DensityScorer:
         last_text = ""
         children = root.iter(True, True)
         while True:
-            child = next(children, None)
-            if child is None or full:
-                if not stack:
-                    break
-                children, owner, length, in_link, walked = pop()
-                if walked >= 0 and chars:
-                    full = book(walked, chars, link_chars, last_text)
-                    chars = link_chars = 0
-                continue
-            kind = child.tag_id
-            if kind == text_id:
-                text = child.text_content
-                if text and not text.isspace():
-                    size = len(text.strip())
-                    chars += size
-                    if in_link:
-                        link_chars += size
-                    last_text = text
-            elif kind >= a_id and kind not in SKIP_IDS:
-                attrs = child.attributes
-                if attrs:
-                    verdict = verdict_of(child, kind, attrs)
-                else:  # about half the elements: nothing to ask then
-                    verdict = _BOILERPLATE if kind in _FRAME_IDS else _ENTER
-                if verdict == _BOILERPLATE:
-                    penalty = self._boilerplate_penalty(child, chars)
-                    if penalty is None:  # a wrapper of the article after all
-                        verdict = _ENTER
-                    else:
-                        if chars:
-                            full = book(owner, chars, link_chars, last_text)
-                            chars = link_chars = 0
-                        score[owner] -= penalty
-                if verdict == _ENTER:
+            # A for loop reads the children: cheaper than next() per child.
+            # It is left when an element is walked into (`children` is then
+            # the element's) or when the walk is full; `done` when it ran out.
+            done = True
+            if not full:
+                for child in children:
+                    kind = child.tag_id
+                    if kind == text_id:
+                        text = child.text_content
+                        if text and not text.isspace():
+                            size = len(text.strip())
+                            chars += size
+                            if in_link:
+                                link_chars += size
+                            last_text = text
+                        continue
+                    if kind < a_id or kind in SKIP_IDS:
+                        continue
+                    attrs = child.attributes
+                    if attrs:
+                        verdict = verdict_of(child, kind, attrs)
+                    else:  # about half the elements: nothing to ask then
+                        verdict = _BOILERPLATE if kind in _FRAME_IDS else _ENTER
+                    if verdict == _BOILERPLATE:
+                        penalty = self._boilerplate_penalty(child, chars)
+                        if penalty is not None:
+                            if chars:
+                                full = book(owner, chars, link_chars, last_text)
+                                chars = link_chars = 0
+                            score[owner] -= penalty
+                            if full:
+                                break
+                            continue
+                    elif verdict != _ENTER:
+                        continue
+                    # _ENTER, or a boilerplate name wrapping the article after all.
                     if kind in BLOCK_IDS:
                         if chars:
                             full = book(owner, chars, link_chars, last_text)
@@ -304,6 +311,16 @@ class DensityScorer:
                         push((children, owner, length, in_link, -1))
                         in_link = in_link or kind == a_id
                         children = child.iter(True, True)
+                    done = False
+                    break
+            if not done:
+                continue
+            if not stack:
+                break
+            children, owner, length, in_link, walked = pop()
+            if walked >= 0 and chars:
+                full = book(walked, chars, link_chars, last_text)
+                chars = link_chars = 0
         if chars:
             book(0, chars, link_chars, last_text)
 
@@ -312,7 +329,7 @@ class DensityScorer:
         an element with attributes.
 
         Pages repeat a few class strings many times (ids far less): what a
-        class or id says is worked out once per page (`_name_flags`); the
+        class or id says is worked out once per page (`_class_name_flags`); the
         pattern's words never span the space between the two, so each is
         judged on its own. Few elements carry an attribute that can hide
         them: hidden_attrs() is asked of those alone."""
@@ -320,12 +337,12 @@ class DensityScorer:
         classes = get("class")
         flags = self._class_flags.get(classes)
         if flags is None:
-            flags = self._class_flags[classes] = self._name_flags(classes, is_class=True)
+            flags = self._class_flags[classes] = self._class_name_flags(classes)
         ident = get("id")
         if ident is not None:
             id_flags = self._id_flags.get(ident)
             if id_flags is None:
-                id_flags = self._id_flags[ident] = self._name_flags(ident, is_class=False)
+                id_flags = self._id_flags[ident] = self._id_name_flags(ident)
             flags |= id_flags
         if flags & _KNOWN_NAME or get("itemprop") in self._itemprops:
             self.marked.append(element)
@@ -335,13 +352,18 @@ class DensityScorer:
             return _BOILERPLATE
         return _ENTER
 
-    def _name_flags(self, name: str | None, *, is_class: bool) -> int:
-        """_KNOWN_NAME and _SKIP_NAME of a class string or an id."""
-        flags = _SKIP_NAME if name and self._skip.search(name.lower()) else 0
-        known = self._known
-        if known is not None and (
-            known.matches(name, None, None) if is_class else known.matches(None, name, None)
-        ):
+    def _class_name_flags(self, classes: str) -> int:
+        """_KNOWN_NAME and _SKIP_NAME of a class string: KnownContainers.matches()
+        inline, as one set test (the call costs as much as the test)."""
+        flags = _SKIP_NAME if self._skip.search(f" {classes.lower()} ") else 0
+        if not self._known_classes.isdisjoint(classes.split()):
+            flags |= _KNOWN_NAME
+        return flags
+
+    def _id_name_flags(self, ident: str) -> int:
+        """_KNOWN_NAME and _SKIP_NAME of an id."""
+        flags = _SKIP_NAME if self._skip.search(f" {ident.lower()} ") else 0
+        if ident in self._known_ids:
             flags |= _KNOWN_NAME
         return flags
 
@@ -361,7 +383,7 @@ class DensityScorer:
         """Whether the class or the id is a boilerplate name, as _verdict()
         asks it: the pattern's words never span the space between the two,
         so each is judged on its own (and once per page)."""
-        flags = self._name_flags(classes, is_class=True) | self._name_flags(ident, is_class=False)
+        flags = self._class_name_flags(classes or "") | self._id_name_flags(ident or "")
         return bool(flags & _SKIP_NAME)
 
     def _enter(self, element: LexborNode, parent: int, depth: int) -> int:

@@ -4,6 +4,7 @@ computations give: each is compared with its plain definition on generated pages
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from extract import dom, thresholds
 from extract.blocks import BLOCK_IDS, SKIP_IDS
 from extract.body import (
     _KNOWN,
+    _PADDED_BOILERPLATE,
     BOILERPLATE,
     BOILERPLATE_WORDS,
     content_chars,
@@ -130,7 +132,7 @@ def elements(draw: st.DrawFn, depth: int) -> str:
     """Nested elements of every kind the walk tells apart, with class, id,
     hiding and known-container attributes, and text both prose and space."""
     tag = draw(st.sampled_from(_TAGS))
-    name = draw(st.sampled_from(_NAMES))
+    name = " ".join(draw(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=2)))
     ident = draw(st.sampled_from(("", ' id="maincontent"', ' id="related-box"', ' id="a1"')))
     attrs = f' class="{name}"{ident}{draw(st.sampled_from(_ATTRS))}' if draw(st.booleans()) else ""
     parts = []
@@ -157,7 +159,7 @@ def _scored(scorer: DensityScorer, tree: LexborHTMLParser) -> DensityScorer:
 @given(pages)
 def test_the_walk_books_what_a_plain_recursive_walk_books(html: str) -> None:
     tree = LexborHTMLParser(html)
-    fast = _scored(DensityScorer(BOILERPLATE, wrapper_chars, known=_KNOWN), tree)
+    fast = _scored(DensityScorer(_PADDED_BOILERPLATE, wrapper_chars, known=_KNOWN), tree)
     plain = _scored(PlainScorer(BOILERPLATE, wrapper_chars, known=_KNOWN), tree)
     assert [n.mem_id for n in fast._nodes] == [n.mem_id for n in plain._nodes]
     assert (fast._parents, fast._depths) == (plain._parents, plain._depths)
@@ -166,10 +168,25 @@ def test_the_walk_books_what_a_plain_recursive_walk_books(html: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
+@given(pages, st.integers(1, 8))
+def test_a_full_walk_stops_where_a_plain_recursive_walk_stops(html: str, limit: int) -> None:
+    # A page holds fewer blocks than MAX_WALK_BLOCKS: a low limit makes the
+    # walk end early, in every state it can be in then.
+    tree = LexborHTMLParser(html)
+    with patch.object(thresholds, "MAX_WALK_BLOCKS", limit):
+        fast = _scored(DensityScorer(_PADDED_BOILERPLATE, wrapper_chars, known=_KNOWN), tree)
+        plain = _scored(PlainScorer(BOILERPLATE, wrapper_chars, known=_KNOWN), tree)
+    assert [n.mem_id for n in fast._nodes] == [n.mem_id for n in plain._nodes]
+    assert (fast._parents, fast._depths) == (plain._parents, plain._depths)
+    assert (fast._score, fast._prose, fast._seen) == (plain._score, plain._prose, plain._seen)
+    assert fast._blocks == plain._blocks
+
+
+@settings(max_examples=200, deadline=None)
 @given(pages)
 def test_sibling_sections_are_found_as_by_looking_up_every_walked_element(html: str) -> None:
     scorer = _scored(
-        DensityScorer(BOILERPLATE, wrapper_chars, known=_KNOWN), LexborHTMLParser(html)
+        DensityScorer(_PADDED_BOILERPLATE, wrapper_chars, known=_KNOWN), LexborHTMLParser(html)
     )
     score, prose, _ = scorer._totals()
     for winner in range(len(score)):  # every walked element, not just the best
@@ -251,7 +268,7 @@ _PARTS = st.sampled_from(
         *("q", "and", "a", "tin", "lien", "quan", "read", "more", "x", "7", "é", "Ads", "box"),
     ]
 )
-_GLUE = st.sampled_from(["", " ", "-", "_", "\t", "\xa0", ".", "__"])
+_GLUE = st.sampled_from(["", " ", "-", "_", "\t", "\n", "\xa0", ".", "__"])
 _NAMES_DRAWN = st.lists(st.tuples(_PARTS, _GLUE), max_size=5).map(
     lambda parts: "".join(part + glue for part, glue in parts)
 )
@@ -263,6 +280,15 @@ def test_the_grouped_boilerplate_pattern_finds_what_the_flat_alternation_finds(
 ) -> None:
     lowered = name.lower()
     assert bool(BOILERPLATE.search(lowered)) == bool(_FLAT_BOILERPLATE.search(lowered))
+
+
+@given(_NAMES_DRAWN)
+def test_the_padded_boilerplate_pattern_finds_in_a_padded_name_what_the_flat_one_finds(
+    name: str,
+) -> None:
+    lowered = name.lower()
+    found = _PADDED_BOILERPLATE.search(f" {lowered} ")
+    assert bool(found) == bool(_FLAT_BOILERPLATE.search(lowered))
 
 
 def test_every_boilerplate_word_starts_with_a_letter_and_compiles() -> None:
