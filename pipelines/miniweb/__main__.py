@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-import threading
+import time
 
 from pipelines.miniweb.server import MiniWeb
+
+# How long one wait for Ctrl+C lasts. A signal that lands just before a
+# blocking wait begins is only acted on when the wait returns, so the wait
+# is short and repeated rather than endless.
+SIGNAL_POLL_S = 0.2
 
 
 def main() -> int:
     with MiniWeb() as web:
-        for site in web.sites:
-            print(f"{site.id:<12} {site.base_url}  {site.name} ({site.province})")
-            for feed in site.feeds:
-                print(f"{'':<12} feed     {feed}")
-            for sitemap in site.sitemaps:
-                print(f"{'':<12} sitemap  {sitemap}")
-        print(f"{len(web.articles)} articles. Press Ctrl+C to stop.", flush=True)
         try:
-            threading.Event().wait()
+            _print_sites(web)
+            print(f"{len(web.articles)} articles. Press Ctrl+C to stop.", flush=True)
+            while True:
+                time.sleep(SIGNAL_POLL_S)
         except KeyboardInterrupt:
             print("stopping")
     return 0
+
+
+def _print_sites(web: MiniWeb) -> None:
+    for site in web.sites:
+        print(f"{site.id:<12} {site.base_url}  {site.name} ({site.province})")
+        for feed in site.feeds:
+            print(f"{'':<12} feed     {feed}")
+        for sitemap in site.sitemaps:
+            print(f"{'':<12} sitemap  {sitemap}")
 
 
 if __name__ == "__main__":
