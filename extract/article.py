@@ -13,7 +13,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
-from extract.authors import Authorship, choose_authors, trailing_credits
+from extract.authors import Authorship, article_region, choose_authors, trailing_credits
 from extract.blocks import Block
 from extract.body import collect_body, find_containers, split_lead
 from extract.bylines import parse_credit
@@ -27,7 +27,7 @@ from extract.nesting import too_deep
 from extract.pagetype import measure, rejection
 from extract.published import PublishTimes, choose_times
 from extract.region import header_blocks, headline_index
-from extract.structured import ARTICLE_TYPES, read_structured
+from extract.structured import ARTICLE_TYPES, StructuredData, read_structured
 from extract.text import fold, match_key
 
 # A body's first lines are dropped while they are datelines or credits (the
@@ -52,38 +52,42 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
         return NotArticle(ctx.url, str(error), "empty" if not body or body.isspace() else "other")
     if too_deep(body):
         return NotArticle(ctx.url, "the markup nests too deep to be a readable page", "other")
-    result = _extract_parsed(html, ctx)
-    if html is body and _needs_checked_input(result):
+    unchecked = html is body
+    result, suspect = _extract_parsed(html, ctx, unchecked)
+    if unchecked and suspect:
+        # Unchecked bytes gave suspect text (see extract.charset).
         checked = checked_parser_input(body, ctx.headers)
         if checked is not body:
-            result = _extract_parsed(checked, ctx)
+            result, _ = _extract_parsed(checked, ctx, False)
     return result
 
 
-def _needs_checked_input(result: Article | NotArticle) -> bool:
-    """Whether a result read from unchecked bytes must be checked (see
-    extract.charset): refusals rest on text lengths and link counts, and an
-    article on the texts it keeps (its figures come from them)."""
-    if isinstance(result, NotArticle):
-        return True
-    return suspect_text(
-        (
-            result.title,
-            result.lead or "",
-            *result.paragraphs,
-            *result.authors,
-            *result.captions,
-            result.section or "",
-            result.source_credit or "",
-        )
-    )
+def _suspect(result: Article, data: StructuredData, region: LexborNode | None) -> bool:
+    """Whether an article read from unchecked bytes must be read again the
+    checked way (see extract.charset): the texts it keeps, the metadata and
+    the article's region, where names are picked and dropped, are looked at."""
+    kept = [
+        result.title,
+        result.lead or "",
+        *result.paragraphs,
+        *result.authors,
+        *result.captions,
+        result.section or "",
+        result.source_credit or "",
+    ]
+    region_text = region.text_lexbor() if region is not None else ""
+    return suspect_text([*kept, *data.texts(), region_text or ""])
 
 
-def _extract_parsed(html: str | bytes, ctx: PageContext) -> Article | NotArticle:
-    """One extraction from what the parser is handed (bytes or decoded text)."""
+def _extract_parsed(
+    html: str | bytes, ctx: PageContext, check: bool
+) -> tuple[Article | NotArticle, bool]:
+    """One extraction from what the parser is handed (bytes or decoded text),
+    and, when `check` is asked, whether it is suspect. A refusal always is:
+    it rests on text lengths and link counts."""
     tree = LexborHTMLParser(html)
     if tree.body is None and tree.head is None:
-        return NotArticle(ctx.url, "no HTML document in the response", "other")
+        return NotArticle(ctx.url, "no HTML document in the response", "other"), check
     data = read_structured(tree)
     dom.remove_junk(tree)
     overrides = ctx.overrides or SelectorOverrides()
@@ -115,7 +119,7 @@ def _extract_parsed(html: str | bytes, ctx: PageContext) -> Article | NotArticle
     refused = rejection(shape)
     if refused is not None:
         page_type, reason = refused
-        return NotArticle(ctx.url, reason, page_type)  # type: ignore[arg-type]
+        return NotArticle(ctx.url, reason, page_type), check  # type: ignore[arg-type]
     assert headline is not None  # rejection() refuses pages without one
 
     times = choose_times(data, header, ctx.fetched_at)
@@ -133,7 +137,7 @@ def _extract_parsed(html: str | bytes, ctx: PageContext) -> Article | NotArticle
         province=ctx.province,
         headline=title,
     )
-    return Article(
+    article = Article(
         url=ctx.url,
         canonical_url=data.canonical,
         title=title,
@@ -148,6 +152,8 @@ def _extract_parsed(html: str | bytes, ctx: PageContext) -> Article | NotArticle
         language=data.language,
         figures=figures,
     )
+    region = article_region(headline_node, container) if check else None
+    return article, check and _suspect(article, data, region)
 
 
 def _after_headline(header: list[Block], headline: LexborNode | None) -> list[Block]:

@@ -124,7 +124,7 @@ def choose_authors(
     tail: list[Credit],
 ) -> Authorship:
     # The article's region, where bylines and source elements are looked for.
-    region = _region_root(headline, body)
+    region = article_region(headline, body)
     found = _choose_authors(data, url, header, region, headline, tail)
     if found.source_credit is not None:
         return found
@@ -192,7 +192,9 @@ def _choose_authors(
     return Authorship((), source, "NONE")
 
 
-def _region_root(headline: LexborNode | None, body: LexborNode | None) -> LexborNode | None:
+def article_region(headline: LexborNode | None, body: LexborNode | None) -> LexborNode | None:
+    """The element around the headline and the body, where bylines and
+    source credits are looked for."""
     if headline is not None and body is not None:
         root = dom.common_ancestor(headline, body)
         if root is not None and root.tag not in ("html", "body"):

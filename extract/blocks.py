@@ -132,8 +132,9 @@ class BlockWalker:
         block (the text it ends is flushed as its block). The stack is as
         deep as the walk.
 
-        The walk ends at the stop node or at its limit of blocks. Both can
-        only be reached by a flush, so they are asked after flushes.
+        The walk ends at the stop node (asked of elements of its kind only)
+        or at its limit of blocks, which only a flush can reach and so is
+        asked after flushes.
         """
         result = self.result
         blocks = result.blocks

@@ -10,16 +10,18 @@ a tenth of an extraction. The rule (applied by extract_article):
 
 1. parser_input() hands the parser the bytes of every page that declares
    UTF-8 or declares nothing, unchecked.
-2. Only the texts the article keeps are checked (suspect_text): the parser
-   turns an invalid byte into U+FFFD, and U+00D0/U+00F0 is a legacy-font Đ.
-   A page refused as not an article is checked too, as its refusal rests on
-   text lengths and link counts.
+2. Only what the article is read from is checked (suspect_text): the texts
+   it keeps, the metadata (meta tags, JSON-LD, canonical link, language) and
+   the text of the article's region around headline and body, where names
+   are picked and dropped. The parser turns an invalid byte into U+FFFD,
+   and U+00D0/U+00F0 is a legacy-font Đ. A page refused as not an article
+   is checked too, as its refusal rests on text lengths and link counts.
 3. When they are suspect, checked_parser_input() decides as before the rule:
    invalid UTF-8 is decoded again from detection and Đ is repaired
    (decode_html), and the page is extracted again from that.
 
 So a page whose bytes are invalid only where the article does not look (a
-script, a menu) is read as the UTF-8 it declares, where it used to be decoded
+script, a menu outside the article) is read as the UTF-8 it declares, where it used to be decoded
 by detection as a whole.
 """
 

@@ -113,12 +113,10 @@ def _visible_titles(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
 
 def _title_elements(tree: LexborHTMLParser) -> list[tuple[LexborNode, int]]:
     """Elements matching TITLE_SELECTORS in document order, each with the
-    number of those selectors it matches. Only the body is searched: what
-    the parser keeps in <head> (meta, title, link, base) has no visible text."""
+    number of those selectors it matches."""
     elements: list[tuple[LexborNode, int]] = []
     previous = None
-    body = tree.body
-    for node in (body if body is not None else tree).css(_CANDIDATE_QUERY):
+    for node in tree.css(_CANDIDATE_QUERY):
         key = node.mem_id
         if key == previous:  # a selector list reports an element once per selector
             continue

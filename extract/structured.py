@@ -74,6 +74,17 @@ class StructuredData:
     canonical: str | None = None
     language: str | None = None
 
+    def texts(self) -> list[str]:
+        """Every string read from the metadata: what the unchecked-bytes
+        rule of extract.charset looks at, as the layers pick names, dates
+        and titles from it."""
+        found = [*self.published, *self.modified, *self.publisher_names, *self.page_types]
+        found += [credit.name for credit in self.credits]
+        found += [value for values in self.raw_meta.values() for value in values]
+        found += [self.headline or "", self.section or ""]
+        found += [self.canonical or "", self.language or ""]
+        return found
+
     def first_meta(self, *names: str) -> str | None:
         for name in names:
             for raw in self.raw_meta.get(name, ()):

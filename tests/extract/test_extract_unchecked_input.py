@@ -38,12 +38,14 @@ def _page(
 
 def _checked(body: bytes) -> Article | NotArticle:
     """The plain computation: every page decoded by the checked path."""
-    return _extract_parsed(checked_parser_input(body, CTX.headers), CTX)
+    return _extract_parsed(checked_parser_input(body, CTX.headers), CTX, False)[0]
 
 
 def _suspect(article: Article) -> bool:
     """Kept text with a replacement character or a legacy-font Đ (eth)."""
     texts = [article.title, article.lead or "", *article.paragraphs, *article.captions]
+    texts += [*article.authors, article.section or "", article.source_credit or ""]
+    texts += [article.canonical_url or "", article.language or ""]
     return any(char in text for text in texts for char in "\ufffd\u00d0\u00f0")
 
 
@@ -104,3 +106,42 @@ def test_unchecked_bytes_differ_from_the_checked_path_only_for_clean_kept_text(
         # differently for bytes the article does not keep.
         assert checked_parser_input(page) is not page
         assert isinstance(result, Article) and not _suspect(result)
+
+
+_ENGLISH = b"".join(
+    b"<p>The province now has %d OCOP products rated three stars or more, and the "
+    b"programme runs in every district.</p>" % (250 + i)
+    for i in range(6)
+)
+
+
+def _latin1_page(head: bytes, byline: bytes = b"") -> bytes:
+    """An undeclared windows-1252 page, ASCII but for what `head` and `byline` hold."""
+    return (
+        b"<html><head>" + head + b"<title>OCOP</title></head><body><article>"
+        b"<h1>Bac Giang has 250 OCOP products</h1>"
+        + byline
+        + _ENGLISH
+        + b"</article></body></html>"
+    )
+
+
+def test_a_latin1_author_name_in_a_meta_tag_sends_the_page_through_detection() -> None:
+    # The broken name never reaches the kept authors (it is no person's
+    # name with U+FFFD in it): the metadata itself must be looked at.
+    page = _latin1_page(b'<meta name="author" content="Jos\xe9 Garc\xeda">')
+    result = extract_article(page, CTX)
+    assert isinstance(result, Article) and result.authors == ("José García",)
+
+
+def test_a_latin1_visible_byline_sends_the_page_through_detection() -> None:
+    page = _latin1_page(b"", byline=b'<p class="author">By Jos\xe9 Garc\xeda</p>')
+    result = extract_article(page, CTX)
+    assert isinstance(result, Article) and result.authors == ("José García",)
+
+
+def test_a_broken_byte_in_the_canonical_link_is_not_kept_as_a_replacement_character() -> None:
+    page = _latin1_page(b'<link rel="canonical" href="https://tinh.example/t\xe9t.html">')
+    result = extract_article(page, CTX)
+    assert isinstance(result, Article) and result == _checked(page)
+    assert "\ufffd" not in (result.canonical_url or "")
