@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import time
 
 from pipelines.miniweb.server import MiniWeb
@@ -13,6 +14,10 @@ SIGNAL_POLL_S = 0.2
 
 
 def main() -> int:
+    # Started from a script's background job, a process inherits SIGINT as
+    # ignored, and Python then leaves it ignored: Ctrl+C (or `kill -INT`)
+    # would not stop the server it promises to stop.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     with MiniWeb() as web:
         try:
             _print_sites(web)

@@ -238,12 +238,20 @@ def test_stop_closes_every_port() -> None:
             httpx.get(base, timeout=2)
 
 
-def test_module_entry_point_prints_site_urls_and_stops_on_ctrl_c() -> None:
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("inherited", ["default", "ignored"])
+def test_module_entry_point_prints_site_urls_and_stops_on_ctrl_c(inherited: str) -> None:
+    # "ignored": started from a script's background job, which hands its
+    # children SIGINT ignored; Ctrl+C must stop the server all the same.
     process = subprocess.Popen(
         [sys.executable, "-m", "pipelines.miniweb"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ignore_sigint if inherited == "ignored" else None,
     )
     try:
         assert process.stdout is not None
