@@ -124,7 +124,7 @@ def _extract_parsed(
 
     times = choose_times(data, header, ctx.fetched_at)
     times = _override_published(tree, overrides, times, ctx)
-    authorship = choose_authors(tree, data, ctx.url, header, container, headline_node, tail)
+    authorship = choose_authors(data, ctx.url, header, container, headline_node, tail)
     authorship = _override_byline(tree, overrides, authorship)
     paragraphs = tuple(b.text for b in blocks)
     title = headline.text

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from extract import dom
 from extract.blocks import Block
@@ -115,7 +115,6 @@ def _styled_as_credit(block: Block) -> bool:
 
 
 def choose_authors(
-    tree: LexborHTMLParser,
     data: StructuredData,
     url: str,
     header: list[Block],

@@ -379,13 +379,6 @@ class DensityScorer:
         self._seen += size
         return thresholds.LINK_TEXT_PENALTY * links
 
-    def _skips(self, classes: str | None, ident: str | None) -> bool:
-        """Whether the class or the id is a boilerplate name, as _verdict()
-        asks it: the pattern's words never span the space between the two,
-        so each is judged on its own (and once per page)."""
-        flags = self._class_name_flags(classes or "") | self._id_name_flags(ident or "")
-        return bool(flags & _SKIP_NAME)
-
     def _enter(self, element: LexborNode, parent: int, depth: int) -> int:
         self._nodes.append(element)
         self._parents.append(parent)
