@@ -277,7 +277,7 @@ _OCOP_PIECES = st.sampled_from(
     [
         *("OCOP", "ocop", "OcOp", "O C O P", "ocp", " ", "İ", "ſ"),
         *("mỗi xã một sản phẩm", "MỖI XÃ MỘT SẢN PHẨM", "Mỗi  Xã\tMột sản phẩm"),
-        *("xã", "XÃ", "mỗi", "sản phẩm", "x\u0303"),
+        *("xã", "XÃ", "mỗi", "sản phẩm", "x\u0303", "mỗ", "MỖ", "mỗı", "MỖİ", "ı", "\u2003"),
     ]
 )
 
@@ -288,11 +288,11 @@ def test_the_ocop_gate_agrees_with_the_case_insensitive_search(text: str) -> Non
 
 
 def test_no_character_but_their_own_cases_matches_the_gate_letters_case_insensitively() -> None:
-    # The gate looks for "ocop" and "xã" in the lower-cased text: sound only if
+    # The gate looks for "ocop" and "mỗ" in the lower-cased text: sound only if
     # no other character matches one of those letters under re.IGNORECASE.
-    pattern = re.compile("[ocpxã]", re.IGNORECASE)
+    pattern = re.compile("[ocpmỗ]", re.IGNORECASE)
     others = [c for c in map(chr, range(0x110000)) if pattern.fullmatch(c)]
-    assert sorted(c for c in others if c.lower() not in "ocpxã") == []
+    assert sorted(c for c in others if c.lower() not in "ocpmỗ") == []
 
 
 _TRAP_WORDS = [
