@@ -20,7 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reference import installed, pages_per_second, speed_line
+from reference import (
+    add_allocator_option,
+    installed,
+    pages_per_second,
+    set_up_process,
+    speed_line,
+)
 
 from extract.article import extract_article
 from extract.evaluation import BodyScore, body_score, page_score
@@ -87,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timing passes over the pages")
     parser.add_argument("--pages", action="store_true", help="print per-page F1 too")
+    add_allocator_option(parser)
     args = parser.parse_args(argv)
+    set_up_process(args.malloc_defaults)
     if not (CORPUS / "ground-truth.json").is_file():
         print(f"skipped: {CORPUS} is absent", file=sys.stderr)
         return 0

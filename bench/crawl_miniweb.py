@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from reference import add_allocator_option, set_up_process
+
 from pipelines.config import parse_config
 from pipelines.crawl_job import run_crawl
 from pipelines.miniweb.server import MiniWeb
@@ -38,7 +40,9 @@ def crawl_once(web: MiniWeb, folder: Path) -> tuple[int, int, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="fresh crawls to time")
+    add_allocator_option(parser)
     args = parser.parse_args(argv)
+    set_up_process(args.malloc_defaults)
     print(
         f"{'run':>4} {'pages':>6} {'articles':>9} {'seconds':>8} {'pages/s':>8} {'articles/s':>11}"
     )

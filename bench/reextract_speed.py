@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from reference import add_allocator_option, set_up_process
+
 from extract.article import extract_article
 from extract.models import PageContext
 from pipelines import reextract_job
@@ -75,7 +77,9 @@ def extraction_rate(db: Path, warc: Path, repeat: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="re-extractions to time (best)")
+    add_allocator_option(parser)
     args = parser.parse_args(argv)
+    set_up_process(args.malloc_defaults)
     logging.disable(logging.INFO)  # the job logs a line per run
     with tempfile.TemporaryDirectory() as folder:
         config, db, warc = build_archive(Path(folder))

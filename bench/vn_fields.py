@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from reference import installed, pages_per_second, speed_line
+from reference import (
+    add_allocator_option,
+    installed,
+    pages_per_second,
+    set_up_process,
+    speed_line,
+)
 
 from extract.article import extract_article
 from extract.evaluation import authors_match, same_day, same_minute, title_matches
@@ -126,7 +132,9 @@ def measure(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="timing passes over the pages")
+    add_allocator_option(parser)
     args = parser.parse_args(argv)
+    set_up_process(args.malloc_defaults)
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is absent", file=sys.stderr)
         return 0

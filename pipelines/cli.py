@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from extract.allocator import keep_freed_memory
 from pipelines.commands import crawling, evaluation, files, reading
 from pipelines.errors import ConfigError, InputError, PipelineError
 from pipelines.exit_codes import ExitCode
@@ -31,6 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     configure_logging(args.log_format, args.verbose)
+    keep_freed_memory()  # pages reuse the memory the previous page freed (extract.allocator)
     handler: Handler = args.handler
     try:
         return handler(args)
