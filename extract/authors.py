@@ -31,14 +31,36 @@ from extract.bylines import Credit, names_from_structured, parse_credit, source_
 from extract.structured import StructuredData
 from extract.text import fold, squash
 
-BYLINE_SELECTOR = (
-    '[class*="author"], [class*="byline"], [class*="tac-gia"], [class*="tacgia"], '
-    '[class*="writer"], [class*="reporter"], [rel="author"], [itemprop="author"], '
-    '[id*="author"], [class*="Author"], [class*="signature"]'
+# Byline tests besides the two spellings of "author" in class names.
+_BYLINE_OTHER_TESTS = (
+    '[class*="byline"]',
+    '[class*="tac-gia"]',
+    '[class*="tacgia"]',
+    '[class*="writer"]',
+    '[class*="reporter"]',
+    '[rel="author"]',
+    '[itemprop="author"]',
+    '[id*="author"]',
+    '[class*="signature"]',
 )
-AUTHOR_LINK_SELECTOR = (
-    'a[href*="/tac-gia/"], a[href*="/author/"], a[href*="/authors/"], a[rel="author"]'
+BYLINE_SELECTOR = ", ".join(['[class*="author"]', '[class*="Author"]', *_BYLINE_OTHER_TESTS])
+# BYLINE_SELECTOR with the two spellings asked as one case-blind test: each
+# selector of a list is a test of every element of the region. The few
+# elements it finds beyond BYLINE_SELECTOR (class "AUTHOR") are told apart
+# by _is_byline().
+_BYLINE_CANDIDATES = ", ".join(['[class*="author" i]', *_BYLINE_OTHER_TESTS])
+_AUTHOR_LINK_TESTS = (
+    '[href*="/tac-gia/"]',
+    '[href*="/author/"]',
+    '[href*="/authors/"]',
+    '[rel="author"]',
 )
+AUTHOR_LINK_SELECTOR = ", ".join(f"a{test}" for test in _AUTHOR_LINK_TESTS)
+# AUTHOR_LINK_SELECTOR as one selector: the engine tests every selector of a
+# list on every element, where this asks the attribute tests of links only.
+# It also reports a link once where the list reports it once per test it
+# passes; _author_links() keeps each name once either way.
+_AUTHOR_LINK_QUERY = f"a:is({', '.join(_AUTHOR_LINK_TESTS)})"
 # Elements naming the source of a story: class tests, each holding one of
 # _SOURCE_WORDS, and other attributes.
 _SOURCE_WORDS = ("source", "nguon")
@@ -217,8 +239,8 @@ def _within(region: LexborNode | None, selector: str) -> list[LexborNode]:
 def _visible_byline(region: LexborNode | None, sites: list[str]) -> Credit | None:
     fallback: Credit | None = None
     # Querying the region, not the page, keeps other articles' bylines out.
-    for node in _within(region, BYLINE_SELECTOR):
-        if node.tag in ("img", "meta", "link"):
+    for node in _within(region, _BYLINE_CANDIDATES):
+        if node.tag in ("img", "meta", "link") or not _is_byline(node):
             continue
         text = fold(node.text(deep=True, separator=" "))
         if not text or squash(text) in sites:
@@ -232,9 +254,21 @@ def _visible_byline(region: LexborNode | None, sites: list[str]) -> Credit | Non
     return fallback
 
 
+def _is_byline(node: LexborNode) -> bool:
+    """Whether a node _BYLINE_CANDIDATES found matches BYLINE_SELECTOR.
+
+    Only an element whose class holds "author" in some other case ("AUTHOR")
+    and in neither spelling BYLINE_SELECTOR asks for can have been found by
+    the case-blind test alone: the selector engine decides for those."""
+    classes = node.attributes.get("class") or ""
+    if "author" in classes or "Author" in classes or "author" not in classes.lower():
+        return True
+    return dom.matches_itself(node, BYLINE_SELECTOR)
+
+
 def _author_links(region: LexborNode | None) -> tuple[str, ...]:
     names: list[str] = []
-    for link in _within(region, AUTHOR_LINK_SELECTOR):
+    for link in _within(region, _AUTHOR_LINK_QUERY):
         text = fold(link.text(deep=True, separator=" ")) or fold(link.attributes.get("title") or "")
         credit = parse_credit(text) if text else None
         if credit is not None:

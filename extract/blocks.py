@@ -38,11 +38,23 @@ _NO_NAME = (False, False)
 _CAPTION_SIGNATURE = re.compile(r"caption|image[-_]?desc|photo[-_]?desc|img[-_]?desc|chu-?thich")
 
 
+def is_caption_name(lowered: str) -> bool:
+    """Whether a lower-cased class or id names a caption (_CAPTION_SIGNATURE).
+
+    Every match of the pattern holds "caption", "desc" or "thich": a name
+    holding none of them (nearly all names) is told by three substring
+    tests, several times cheaper than the search (tests/extract/
+    test_extract_block_walk.py checks that the two agree)."""
+    return (
+        "caption" in lowered or "desc" in lowered or "thich" in lowered
+    ) and _CAPTION_SIGNATURE.search(lowered) is not None
+
+
 def is_wrapper(node: LexborNode, min_chars: int) -> bool:
     """Rule WRAPPER_NOT_BOILERPLATE: a boilerplate-looking name ("article-body
     share-enabled", "ad-details" of a classified ad) on an element holding at
     least `min_chars` of text with few links wraps content: walk it."""
-    size = len(node.text(deep=True, separator=""))
+    size = dom.text_len(node)
     if size < min_chars:
         return False
     return dom.link_text_len(node, size) <= size * thresholds.WRAPPER_LINK_DENSITY
@@ -264,7 +276,7 @@ class BlockWalker:
         if verdict is None:
             lowered = name.lower()
             verdict = self._verdicts[name] = (
-                bool(_CAPTION_SIGNATURE.search(lowered)),
+                is_caption_name(lowered),
                 self._skip is not None and bool(self._skip.search(lowered)),
             )
         return verdict
@@ -273,7 +285,7 @@ class BlockWalker:
         if self._protect is None or self._root is None:
             return True
         if self._protect_chars is None:
-            self._protect_chars = self._protect(len(self._root.text(deep=True, separator="")))
+            self._protect_chars = self._protect(dom.text_len(self._root))
         return not is_wrapper(node, self._protect_chars)
 
     def _add(self, text: str, in_link: bool) -> None:
@@ -288,14 +300,18 @@ class BlockWalker:
             return
         # The walk holds on to these lists: emptied, not replaced.
         joined = "".join(parts)
-        link_text = "".join(link_parts) if link_parts else ""
+        # Link text is the parts read inside links, in order: as many of them
+        # as parts means the whole block is link text (a menu line, a
+        # teaser), folded once.
+        whole_link = len(link_parts) == len(parts)
+        link_text = "".join(link_parts) if link_parts and not whole_link else ""
         parts.clear()
         link_parts.clear()
         # Most flushes hold only the line breaks between tags.
         if joined.isspace():
             return
         text = fold(joined)
-        link_chars = len(fold(link_text)) if link_text else 0
+        link_chars = len(text) if whole_link else len(fold(link_text)) if link_text else 0
         if text:
             blocks = self.result.blocks
             blocks.append(Block(text, min(link_chars, len(text)), tag, node))

@@ -40,8 +40,11 @@ _JSON_LD_TYPE = "application/ld+json"
 _JSON_LD_QUERY = f'script[type="{_JSON_LD_TYPE}"]'
 # Everything read_structured() needs, in one pass over the page (see _scan).
 # :is() reports an element once; a plain selector list reports it once per
-# selector it matches (a <meta itemprop> would come twice).
-_METADATA_QUERY = f":is(meta, link[rel], {_JSON_LD_QUERY}, [itemprop])"
+# selector it matches (a <meta itemprop> would come twice). Of the links,
+# only a canonical one is read: a page has a dozen others (stylesheets,
+# icons, preloads), each an attribute read; _canonical_href() decides among
+# the few that name it in any case.
+_METADATA_QUERY = f':is(meta, link[rel*="canonical" i], {_JSON_LD_QUERY}, [itemprop])'
 # Control characters inside strings are common in CMS output. One decoder for
 # all pages: json.loads() with options builds a new one per call.
 _LENIENT_JSON = json.JSONDecoder(strict=False)

@@ -75,6 +75,10 @@ def match_key(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
+    # Site names, hosts and English names are ASCII, which has no accents:
+    # decomposing them only to join every character back cost the most.
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -23,7 +23,7 @@ from extract.blocks import (
     CAPTION_TAGS,
     SKIP_IDS,
     BlockWalker,
-    is_wrapper,
+    is_caption_name,
 )
 from extract.body import BOILERPLATE, wrapper_chars
 from extract.region import header_blocks, headline_index
@@ -122,6 +122,13 @@ class PlainWalker:
         self.parts, self.link_parts = [], []
         if text:
             self.blocks.append((text, min(links, len(text)), tag, node))
+
+
+def is_wrapper(node: LexborNode, min_chars: int) -> bool:
+    """Rule WRAPPER_NOT_BOILERPLATE as written: much text, little of it in links."""
+    size = len(node.text(deep=True, separator=""))
+    links = sum(len(a.text(deep=True, separator="")) for a in node.css("a"))
+    return size >= min_chars and links <= size * thresholds.WRAPPER_LINK_DENSITY
 
 
 def plain_lines(root: LexborNode, stop: LexborNode | None) -> list[tuple[str, LexborNode]]:
@@ -345,3 +352,33 @@ def test_lexbor_calls_a_text_node_empty_only_when_python_calls_it_space(text: st
     node = tree.css_first("b").next  # type: ignore[union-attr]
     if node is not None and node.tag_id == dom.TEXT_ID and node.is_empty_text_node:
         assert (node.text_content or "").isspace()
+
+
+# Pieces of class names: the caption pattern's words, parts of them, and
+# what may stand between them.
+_NAME_PIECES = (
+    "caption", "capt", "ion", "image", "img", "photo", "desc", "des", "c", "chu", "thich",
+    "chu-thich", "-", "_", " ", "x", "box", "IMAGE", "Desc",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=8).map("".join))
+def test_caption_name_test_agrees_with_the_caption_pattern(name: str) -> None:
+    lowered = name.lower()
+    assert is_caption_name(lowered) == bool(_CAPTION_SIGNATURE.search(lowered))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p><a href='/x'>  Tin \n  tức  </a></p>",
+        "<p><a>One</a> <a>two</a></p>",
+        "<p>Lead <a>link</a></p>",
+        "<p><a>link</a> tail</p>",
+    ],
+)
+def test_link_characters_are_counted_as_the_plain_walk_counts_them(html: str) -> None:
+    root = LexborHTMLParser(f"<html><body>{html}</body></html>").body
+    assert root is not None
+    plain = PlainWalker(None, None, skip_hidden=True).walk(root)
+    assert rows(BlockWalker().walk(root).blocks) == plain.rows()

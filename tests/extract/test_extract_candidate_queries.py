@@ -7,8 +7,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from extract.authors import _SOURCE_CLASS_TESTS, _SOURCE_WORDS, SOURCE_SELECTOR, _source_element
-from extract.bylines import source_name
+from extract.authors import (
+    _BYLINE_CANDIDATES,
+    _SOURCE_CLASS_TESTS,
+    _SOURCE_WORDS,
+    AUTHOR_LINK_SELECTOR,
+    BYLINE_SELECTOR,
+    SOURCE_SELECTOR,
+    _author_links,
+    _is_byline,
+    _source_element,
+)
+from extract.bylines import parse_credit, source_name
 from extract.dom import traits
 from extract.headline import TITLE_CLASSES, TITLE_SELECTORS, _title_elements, _visible_titles
 from extract.text import fold
@@ -137,3 +147,73 @@ def test_visible_titles_are_the_title_selectors_matches_anywhere_on_the_page(htm
     tree = LexborHTMLParser(html)
     found = [(node.mem_id, text) for node, text in _visible_titles(tree)]
     assert found == _plain_visible_titles(tree)
+
+
+_LINK_ATTRS = [
+    *(' href="/tac-gia/nhat-xuan"', ' href="/TAC-GIA/x"', ' href="/author/a/"'),
+    ' href="/authors/"',
+    *(' href="/news/1"', ' href="https://x.vn/author/b"', ' href="/authority/"', ""),
+    *(' rel="author"', ' rel="AUTHOR"', ' rel="author nofollow"', ' rel="nofollow"', ""),
+    *(' title="Hà Thu"', ""),
+]
+_LINK_TEXTS = ["Nhật Xuân", "Hà Thu", "", "Theo TTXVN", "Xem thêm"]
+
+
+@st.composite
+def _links(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 8))):
+        tag = draw(st.sampled_from(["a", "a", "a", "span", "link"]))
+        attrs = "".join(draw(st.lists(st.sampled_from(_LINK_ATTRS), max_size=3)))
+        parts.append(f"<{tag}{attrs}>{draw(st.sampled_from(_LINK_TEXTS))}</{tag}>")
+    return "".join(parts)
+
+
+def _plain_author_links(html: str) -> tuple[str, ...]:
+    """_author_links with the selector list, each link as often as it reports it."""
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    names: list[str] = []
+    for link in tree.body.css(AUTHOR_LINK_SELECTOR):
+        text = fold(link.text(deep=True, separator=" ")) or fold(link.attributes.get("title") or "")
+        credit = parse_credit(text) if text else None
+        if credit is not None:
+            names.extend(credit.authors)
+    return tuple(dict.fromkeys(names))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.booleans(), _links())
+def test_author_links_are_the_author_link_selectors_matches(doctype: bool, body: str) -> None:
+    html = _page(doctype, body)
+    tree = LexborHTMLParser(html)
+    assert _author_links(tree.body) == _plain_author_links(html)
+
+
+_BYLINE_NAMES = [
+    *("author", "Author", "AUTHOR", "aUthor", "post-author", "authorbox", "AuthorName"),
+    *("byline", "BYLINE", "tac-gia", "TacGia", "tacgia", "writer", "reporter", "signature"),
+    *("title", "box", "authority"),
+]
+_BYLINE_ATTRS = [
+    *(' rel="author"', ' rel="AUTHOR"', ' itemprop="author"', ' itemprop="Author"'),
+    *(' id="author"', ' id="AUTHOR-box"', ' id="x"'),
+]
+
+
+def _once(nodes: list) -> list[int]:
+    """Node ids, an element listed twice in a row (once per selector) once."""
+    ids: list[int] = []
+    for node in nodes:
+        if not ids or ids[-1] != node.mem_id:
+            ids.append(node.mem_id)
+    return ids
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.booleans(), _elements(_BYLINE_NAMES, _BYLINE_ATTRS))
+def test_byline_candidates_kept_are_the_byline_selectors_matches(doctype: bool, body: str) -> None:
+    tree = LexborHTMLParser(_page(doctype, body))
+    assert tree.body is not None
+    kept = [node for node in tree.body.css(_BYLINE_CANDIDATES) if _is_byline(node)]
+    assert _once(kept) == _once(tree.body.css(BYLINE_SELECTOR))

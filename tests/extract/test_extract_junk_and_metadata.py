@@ -78,6 +78,10 @@ _METADATA = [
     '<span itemprop="author">Hoa</span>', '<h1 itemprop="headline">Tiêu đề</h1>',
     '<time itemprop="dateModified" datetime="2025-02-03">3/2</time>', '<p itemprop="x">y</p>',
     "<p>chữ</p>", "<body>", "</head>", "<svg><meta name=s content=v></svg>",
+    '<link rel="CANONICAL" href="/e">', '<link rel="noncanonical" href="/f">',
+    '<link rel="canonical\u2003next" href="/g">', '<link rel="canon\u0130cal" href="/h">',
+    '<link rel="canonical" href="">', '<link rel="canonical" itemprop="author" href="/i">',
+    '<svg><link rel="canonical" href="/j"></svg>', '<link rel="icon" itemprop="headline">',
 ]  # fmt: skip
 
 
