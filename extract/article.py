@@ -88,8 +88,9 @@ def _extract_parsed(
     tree = LexborHTMLParser(html)
     if tree.body is None and tree.head is None:
         return NotArticle(ctx.url, "no HTML document in the response", "other"), check
-    data = read_structured(tree)
-    dom.remove_junk(tree)
+    swept = dom.sweep(tree)
+    data = read_structured(tree, swept)
+    dom.remove_junk(tree, swept.junk)
     overrides = ctx.overrides or SelectorOverrides()
 
     headline = find_headline(tree, data, ctx.url) or _override_headline(tree, overrides)

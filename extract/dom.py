@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -53,20 +54,57 @@ BR_ID = min(tag_ids(["br"]))
 _JUNK_IDS = tag_ids(JUNK_TAGS)
 
 
-def remove_junk(tree: LexborHTMLParser) -> None:
-    """Remove the JUNK_TAGS elements with their content.
+_META_ID, _LINK_ID, _SCRIPT_ID = (min(tag_ids([name])) for name in ("meta", "link", "script"))
+_SWEPT_IDS = _JUNK_IDS | {_META_ID, _LINK_ID}
+
+
+@dataclass(slots=True)
+class Sweep:
+    """What one walk over the whole page sorts out, in page order: the
+    elements the metadata layer reads (<meta>, <link>, <script>) and the
+    junk (JUNK_TAGS, scripts included)."""
+
+    metas: list[LexborNode] = field(default_factory=list)
+    links: list[LexborNode] = field(default_factory=list)
+    scripts: list[LexborNode] = field(default_factory=list)
+    junk: list[LexborNode] = field(default_factory=list)
+
+
+def sweep(tree: LexborHTMLParser) -> Sweep:
+    """Sort the page's elements for the metadata layer and remove_junk().
 
     One walk over the elements comparing tag ids takes half the time of one
-    CSS query for the sixteen tags, whose selector engine tries every
+    CSS query for the sixteen junk tags, whose selector engine tries every
     selector on every element (sixteen walks by tag name, strip_tags(), cost
-    fewer instructions but more time: each walk waits on memory). Last
-    first, so that a nested one (<object><embed>) goes before its container.
+    fewer instructions but more time: each walk waits on memory); picking
+    out the metadata elements in the same walk spares the metadata layer a
+    query of its own, another pass over the page.
     """
+    found = Sweep()
     root = tree.root
     if root is None:
-        return
-    junk = [node for node in root.traverse() if node.tag_id in _JUNK_IDS]
-    for node in reversed(junk):
+        return found
+    swept, junk_ids = _SWEPT_IDS, _JUNK_IDS
+    for node in root.traverse():
+        kind = node.tag_id
+        if kind not in swept:
+            continue
+        if kind in junk_ids:
+            found.junk.append(node)
+            if kind == _SCRIPT_ID:
+                found.scripts.append(node)
+        elif kind == _META_ID:
+            found.metas.append(node)
+        else:
+            found.links.append(node)
+    return found
+
+
+def remove_junk(tree: LexborHTMLParser, junk: list[LexborNode] | None = None) -> None:
+    """Remove the JUNK_TAGS elements with their content: `junk`, the list a
+    sweep() of the tree found, or the tree's own. Last first, so that a
+    nested one (<object><embed>) goes before its container."""
+    for node in reversed(sweep(tree).junk if junk is None else junk):
         node.decompose()
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from extract import dom
 from extract.text import fold, unescape_all
 
 # JSON-LD types that describe the article itself.
@@ -38,13 +39,8 @@ _JSON_FIELD = r'"{name}"\s*:\s*"((?:[^"\\]|\\.)*)"'
 _MICRODATA_PROPS = ("headline", "datePublished", "dateModified", "author")
 _JSON_LD_TYPE = "application/ld+json"
 _JSON_LD_QUERY = f'script[type="{_JSON_LD_TYPE}"]'
-# Everything read_structured() needs, in one pass over the page (see _scan).
-# :is() reports an element once; a plain selector list reports it once per
-# selector it matches (a <meta itemprop> would come twice). Of the links,
-# only a canonical one is read: a page has a dozen others (stylesheets,
-# icons, preloads), each an attribute read; _canonical_href() decides among
-# the few that name it in any case.
-_METADATA_QUERY = f':is(meta, link[rel*="canonical" i], {_JSON_LD_QUERY}, [itemprop])'
+# The microdata elements (_scan); metas, links and scripts come from dom.sweep().
+_ITEMPROP_QUERY = "[itemprop]"
 # Control characters inside strings are common in CMS output. One decoder for
 # all pages: json.loads() with options builds a new one per call.
 _LENIENT_JSON = json.JSONDecoder(strict=False)
@@ -106,8 +102,10 @@ def meta_value(raw: str) -> str:
     return fold(unescape_all(raw))
 
 
-def read_structured(tree: LexborHTMLParser) -> StructuredData:
-    found = _scan(tree)
+def read_structured(tree: LexborHTMLParser, swept: dom.Sweep | None = None) -> StructuredData:
+    """The page's metadata, read from the elements `swept` (a dom.sweep()
+    of the tree, made here when not given) found."""
+    found = _scan(tree, swept if swept is not None else dom.sweep(tree))
     meta = _meta_tags(found.metas)
     objects = list(_json_ld_objects(found.json_ld))
     article = next((o for o in objects if _types(o) & ARTICLE_TYPES), None)
@@ -150,22 +148,22 @@ class _Found:
     canonical: str | None = None
 
 
-def _scan(tree: LexborHTMLParser) -> _Found:
-    """Every metadata element from one query: each query is a pass over the
-    whole page, and the page has few of these elements, so sorting them out
-    here is cheaper than four queries."""
+def _scan(tree: LexborHTMLParser, swept: dom.Sweep) -> _Found:
+    """Every metadata element: the metas, links and scripts dom.sweep()
+    picked out by tag on its walk, and the [itemprop] elements of one query
+    (few elements carry one, and reading every element's attributes to find
+    them would cost more than the query)."""
     found = _Found()
-    for node in tree.css(_METADATA_QUERY):
-        tag = node.tag
+    found.metas = [node.attributes for node in swept.metas]
+    for node in swept.links:
         attrs = node.attributes
-        if tag == "meta":
-            found.metas.append(attrs)
-        elif tag == "link":
-            if found.canonical is None and "rel" in attrs:
-                found.canonical = _canonical_href(attrs)
-        elif tag == "script" and _is_json_ld(attrs):
-            found.json_ld.append(node)
-        prop = attrs.get("itemprop")
+        if "rel" in attrs:
+            found.canonical = _canonical_href(attrs)
+            if found.canonical is not None:
+                break
+    found.json_ld = [node for node in swept.scripts if _is_json_ld(node.attributes)]
+    for node in tree.css(_ITEMPROP_QUERY):
+        prop = node.attributes.get("itemprop")
         if prop in _MICRODATA_PROPS:
             found.itemprops.append((prop, node))
     return found

@@ -1,5 +1,6 @@
-"""remove_junk()'s walk over tag ids and read_structured()'s JSON-LD test find
-exactly what the CSS queries they replace find (the plain computations)."""
+"""dom.sweep()'s walk over tag ids (junk and metadata elements) and
+read_structured()'s JSON-LD test find exactly what the CSS queries they
+replace find (the plain computations)."""
 
 from __future__ import annotations
 
@@ -89,7 +90,7 @@ _METADATA = [
 @given(st.lists(st.sampled_from(_METADATA), max_size=25))
 def test_metadata_scan_finds_what_the_metadata_query_finds(pieces: list[str]) -> None:
     tree = LexborHTMLParser("<html><head>" + "".join(pieces) + "</body></html>")
-    found = _scan(tree)
+    found = _scan(tree, dom.sweep(tree))
     fast = (
         found.metas,
         found.canonical,
