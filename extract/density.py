@@ -35,8 +35,6 @@ from extract.blocks import BLOCK_IDS, SKIP_IDS
 _SENTENCE_END_CHARS = frozenset(".!?:;…”\"')")
 # Page header and footer: their prose (address, licence) is not the article's.
 _FRAME_IDS = dom.tag_ids(("header", "footer"))
-# What the walk does with an element (DensityScorer._verdict).
-_ENTER, _HIDDEN, _BOILERPLATE = 0, 1, 2
 # What a class string or an id says (DensityScorer._class_name_flags), as bits.
 _KNOWN_NAME, _SKIP_NAME = 1, 2
 # Never containers themselves (<body> is: text may sit right in it).
@@ -251,7 +249,9 @@ class DensityScorer:
         )
         score, prose = self._score, self._prose
         add_score, add_prose = score.append, prose.append
-        verdict_of, book = self._verdict, self._book
+        book, mark = self._book, self.marked.append
+        class_flags, id_flags = self._class_flags, self._id_flags
+        itemprops, hiding_attrs = self._itemprops, dom.HIDING_ATTRS
         text_id, a_id, max_depth = dom.TEXT_ID, dom.A_ID, dom.MAX_DEPTH
         owner, length, in_link, full = 0, 1, False, self._full()
         chars = link_chars = 0
@@ -268,20 +268,44 @@ class DensityScorer:
                     if kind == text_id:
                         text = child.text_content
                         if text and not text.isspace():
-                            size = len(text.strip())
+                            # Kept stripped: ends_sentence() then strips nothing.
+                            last_text = text.strip()
+                            size = len(last_text)
                             chars += size
                             if in_link:
                                 link_chars += size
-                            last_text = text
                         continue
                     if kind < a_id or kind in SKIP_IDS:
                         continue
                     attrs = child.attributes
                     if attrs:
-                        verdict = verdict_of(child, kind, attrs)
+                        # The verdict of an element with attributes. Pages
+                        # repeat a few class strings many times (ids far
+                        # less): what each says is worked out once per page;
+                        # the pattern's words never span the space between
+                        # the two, so each is judged on its own. Few elements
+                        # carry an attribute that can hide them: hidden_attrs()
+                        # is asked of those alone. (Inline here: a call per
+                        # element cost more than the rest of the verdict.)
+                        get = attrs.get
+                        classes = get("class")
+                        flags = class_flags.get(classes)
+                        if flags is None:
+                            flags = class_flags[classes] = self._class_name_flags(classes)
+                        ident = get("id")
+                        if ident is not None:
+                            named = id_flags.get(ident)
+                            if named is None:
+                                named = id_flags[ident] = self._id_name_flags(ident)
+                            flags |= named
+                        if flags & _KNOWN_NAME or get("itemprop") in itemprops:
+                            mark(child)
+                        if not hiding_attrs.isdisjoint(attrs) and dom.hidden_attrs(attrs):
+                            continue
+                        boilerplate = flags & _SKIP_NAME or kind in _FRAME_IDS
                     else:  # about half the elements: nothing to ask then
-                        verdict = _BOILERPLATE if kind in _FRAME_IDS else _ENTER
-                    if verdict == _BOILERPLATE:
+                        boilerplate = kind in _FRAME_IDS
+                    if boilerplate:
                         penalty = self._boilerplate_penalty(child, chars)
                         if penalty is not None:
                             if chars:
@@ -291,9 +315,7 @@ class DensityScorer:
                             if full:
                                 break
                             continue
-                    elif verdict != _ENTER:
-                        continue
-                    # _ENTER, or a boilerplate name wrapping the article after all.
+                    # Walked into, or a boilerplate name wrapping the article after all.
                     if kind in BLOCK_IDS:
                         if chars:
                             full = book(owner, chars, link_chars, last_text)
@@ -323,34 +345,6 @@ class DensityScorer:
                 chars = link_chars = 0
         if chars:
             book(0, chars, link_chars, last_text)
-
-    def _verdict(self, element: LexborNode, kind: int, attrs: dict[str, str | None]) -> int:
-        """_ENTER, _HIDDEN or _BOILERPLATE (by name or as the page frame) of
-        an element with attributes.
-
-        Pages repeat a few class strings many times (ids far less): what a
-        class or id says is worked out once per page (`_class_name_flags`); the
-        pattern's words never span the space between the two, so each is
-        judged on its own. Few elements carry an attribute that can hide
-        them: hidden_attrs() is asked of those alone."""
-        get = attrs.get
-        classes = get("class")
-        flags = self._class_flags.get(classes)
-        if flags is None:
-            flags = self._class_flags[classes] = self._class_name_flags(classes)
-        ident = get("id")
-        if ident is not None:
-            id_flags = self._id_flags.get(ident)
-            if id_flags is None:
-                id_flags = self._id_flags[ident] = self._id_name_flags(ident)
-            flags |= id_flags
-        if flags & _KNOWN_NAME or get("itemprop") in self._itemprops:
-            self.marked.append(element)
-        if not dom.HIDING_ATTRS.isdisjoint(attrs) and dom.hidden_attrs(attrs):
-            return _HIDDEN
-        if flags & _SKIP_NAME or kind in _FRAME_IDS:
-            return _BOILERPLATE
-        return _ENTER
 
     def _class_name_flags(self, classes: str) -> int:
         """_KNOWN_NAME and _SKIP_NAME of a class string: KnownContainers.matches()
@@ -396,7 +390,7 @@ class DensityScorer:
         self._score[owner] += value
         if value > 0:
             self._prose[owner] += chars - link_chars
-        return self._full()
+        return self._blocks >= thresholds.MAX_WALK_BLOCKS  # _full(), without a call per block
 
     def _full(self) -> bool:
         return self._blocks >= thresholds.MAX_WALK_BLOCKS

@@ -194,4 +194,8 @@ def link_text_len(node: LexborNode, text_len: int) -> int:
     so only larger ones, which hold more elements, are queried."""
     if text_len > thresholds.WALK_LINKS_UNDER_CHARS:
         return sum(map(len, map(LexborNode.text_lexbor, node.css("a"))))
-    return sum(len(n.text_lexbor()) for n in node.traverse() if n.tag_id == A_ID)
+    total = 0
+    for element in node.traverse():  # a loop: a generator's frame costs more
+        if element.tag_id == A_ID:
+            total += len(element.text_lexbor())
+    return total

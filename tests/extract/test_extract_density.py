@@ -161,7 +161,7 @@ def test_class_and_id_are_judged_apart_as_on_their_joined_signature(
 ) -> None:
     joined = f"{classes} {ident}".lower()
     for pattern in (BOILERPLATE, _PADDED_BOILERPLATE):  # the walk pads the names it asks
-        # What _verdict() asks: the class and the id each on its own.
+        # What the walk asks of an element: the class and the id each on its own.
         scorer = DensityScorer(pattern, wrapper_chars)
         flags = scorer._class_name_flags(classes) | scorer._id_name_flags(ident)
         assert bool(flags & _SKIP_NAME) == bool(BOILERPLATE.search(joined))

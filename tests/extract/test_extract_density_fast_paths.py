@@ -17,15 +17,20 @@ from extract.body import (
     _PADDED_BOILERPLATE,
     BOILERPLATE,
     BOILERPLATE_WORDS,
+    _best_of,
+    _holds_most_of,
     content_chars,
+    find_containers,
     separated_words,
     wrapper_chars,
 )
-from extract.density import _BOILERPLATE, _ENTER, _FRAME_IDS, _HIDDEN, DensityScorer
+from extract.density import _FRAME_IDS, DensityScorer
 from extract.density import _innermost_best as innermost_best
 from extract.text import visible_len
 
 SENTENCE = "The council approved the plan for certified products, and growers will be paid."
+# What the plain walk does with an element.
+_ENTER, _HIDDEN, _BOILERPLATE = 0, 1, 2
 
 
 class PlainScorer(DensityScorer):
@@ -296,3 +301,46 @@ def test_every_boilerplate_word_starts_with_a_letter_and_compiles() -> None:
     for word in BOILERPLATE_WORDS:
         assert word[:1].isalpha() and re.compile(word)
     assert separated_words(("ab", "ac", "b")).search("x-ac") is not None
+
+
+def plain_find_containers(tree: LexborHTMLParser) -> tuple[LexborNode, ...]:
+    """Rule DENSITY_THEN_KNOWN with every known container the walk saw measured."""
+    scorer = DensityScorer(_PADDED_BOILERPLATE, wrapper_chars, known=_KNOWN)
+    assert tree.body is not None
+    scored = scorer.best(tree.body)
+    if not scored:
+        return find_containers(tree)  # the whole page is asked: not a fast path
+    known = _best_of(scorer.marked)
+    if known is not None and _holds_most_of(known, scored):
+        return (known[1],)
+    return scored
+
+
+_KNOWN_MARKS = ("", ' class="detail-content"', ' itemprop="articleBody"', ' id="maincontent"')
+
+
+@st.composite
+def stories(draw: st.DrawFn) -> str:
+    """A story with its paragraphs, where a known container may be the story
+    itself, an element around it, one inside it (holding some of its
+    paragraphs or all), one beside it, or several of these."""
+    mark = st.sampled_from(_KNOWN_MARKS)
+    paragraphs = st.integers(0, 6).map(lambda n: f"<p>{SENTENCE * 2}</p>" * n)
+    inner = f"<div{draw(mark)}>{draw(paragraphs)}</div>"
+    story = f"<h1>Title</h1>{draw(paragraphs)}{inner}{draw(paragraphs)}"
+    if draw(st.booleans()):  # wrapped once more: known containers nest
+        story = f"<div{draw(mark)}>{story}</div><p>{SENTENCE}</p>"
+    beside = f"<div{draw(mark)}>{draw(paragraphs)}<a href=/x>{SENTENCE}</a></div>"
+    teasers = f"<ul><li><a href=/t>{SENTENCE}</a></li></ul>" * draw(st.integers(0, 3))
+    parts = [f"<article{draw(mark)}>{story}</article>", beside, teasers]
+    order = draw(st.permutations(parts))
+    return f"<html><body><div{draw(mark)}>{''.join(order)}</div></body></html>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(stories(), pages))
+def test_the_containers_are_those_found_by_measuring_every_known_container(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    fast = find_containers(tree)
+    plain = plain_find_containers(tree)
+    assert [n.mem_id for n in fast] == [n.mem_id for n in plain]
