@@ -4,12 +4,13 @@ how pages per second are timed (the same loop for every tool)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from extract.allocator import keep_freed_memory
+from pipelines.allocator import set_up_malloc
 
 P = TypeVar("P")
 R = TypeVar("R")
@@ -25,13 +26,9 @@ def add_allocator_option(parser: argparse.ArgumentParser) -> None:
 
 def set_up_process(malloc_defaults: bool) -> None:
     """Set the process up as the ocop-news command sets itself up: freed
-    memory kept for the next page (extract/allocator.py). The setting is
+    memory kept for the next page (pipelines/allocator.py). The setting is
     process-wide, so every tool timed in this run runs under it."""
-    if malloc_defaults:
-        print("malloc: glibc defaults (--malloc-defaults)")
-        return
-    kept = "yes" if keep_freed_memory() else "no (not glibc: its defaults)"
-    print(f"malloc: freed memory kept for the next page, as the ocop-news command runs: {kept}")
+    print(f"malloc: {set_up_malloc(os.environ, malloc_defaults)}")
 
 
 def installed(

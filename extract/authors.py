@@ -55,6 +55,7 @@ _AUTHOR_LINK_TESTS = (
     '[href*="/authors/"]',
     '[rel="author"]',
 )
+# The plain selector list, which the tests compare _AUTHOR_LINK_QUERY with.
 AUTHOR_LINK_SELECTOR = ", ".join(f"a{test}" for test in _AUTHOR_LINK_TESTS)
 # AUTHOR_LINK_SELECTOR as one selector: the engine tests every selector of a
 # list on every element, where this asks the attribute tests of links only.

@@ -102,8 +102,9 @@ def sweep(tree: LexborHTMLParser) -> Sweep:
 
 def remove_junk(tree: LexborHTMLParser, junk: list[LexborNode] | None = None) -> None:
     """Remove the JUNK_TAGS elements with their content: `junk`, the list a
-    sweep() of the tree found, or the tree's own. Last first, so that a
-    nested one (<object><embed>) goes before its container."""
+    sweep() of the tree found (the tree must not have changed since), or the
+    tree's own. Last first, so that a nested one (<object><embed>) goes
+    before its container."""
     for node in reversed(sweep(tree).junk if junk is None else junk):
         node.decompose()
 

@@ -170,9 +170,9 @@ def _scan(tree: LexborHTMLParser, swept: dom.Sweep) -> _Found:
 
 
 def _is_json_ld(attrs: dict[str, str | None]) -> bool:
-    """Whether a script's attributes match _JSON_LD_QUERY, without a query
-    per script (the match may have come from [itemprop]). Selectors compare
-    the type ASCII case-insensitively, as str.lower() does ASCII text."""
+    """Whether a script's attributes match _JSON_LD_QUERY, without a query:
+    dom.sweep() found the scripts by tag. Selectors compare the type ASCII
+    case-insensitively, as str.lower() does ASCII text."""
     kind = attrs.get("type")
     return kind is not None and kind.isascii() and kind.lower() == _JSON_LD_TYPE
 

@@ -119,9 +119,3 @@ ARTICLE_RUN_CHARS = 1200
 # A page without running text is a listing (not just empty) when it has at
 # least this many links with headline-length anchor text.
 MIN_LISTING_TEASERS = 12
-
-# --- process memory (allocator.py) -------------------------------------------
-# Freed memory glibc keeps for reuse instead of handing it back to the kernel,
-# and the block size from which it maps fresh memory instead of reusing it: a
-# news page allocates and frees a few megabytes, so 16 MB holds any page's.
-KEEP_FREED_BYTES = 16 * 1024 * 1024

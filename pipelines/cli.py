@@ -7,10 +7,12 @@ a one-line message on stderr and a documented exit code.
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
-from extract.allocator import keep_freed_memory
+from pipelines.allocator import set_up_malloc
 from pipelines.commands import crawling, evaluation, files, reading
 from pipelines.errors import ConfigError, InputError, PipelineError
 from pipelines.exit_codes import ExitCode
@@ -26,13 +28,15 @@ from warehouse.errors import (
 )
 
 Handler = Callable[[argparse.Namespace], int]
+_log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     configure_logging(args.log_format, args.verbose)
-    keep_freed_memory()  # pages reuse the memory the previous page freed (extract.allocator)
+    # Pages reuse the memory the previous page freed (pipelines/allocator.py).
+    _log.debug("malloc: %s", set_up_malloc(os.environ, args.malloc_defaults))
     handler: Handler = args.handler
     try:
         return handler(args)
@@ -62,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=LOG_FORMATS,
         default="text",
         help="log lines on stderr: text, or one JSON object per event for log collectors",
+    )
+    parser.add_argument(
+        "--malloc-defaults",
+        action="store_true",
+        help="leave glibc's malloc as it starts (by default, freed memory is kept for reuse)",
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     for family in (crawling, files, reading, evaluation):

@@ -30,3 +30,4 @@ def test_accents_are_stripped_as_the_plain_rule_strips_them(text: str) -> None:
 def test_squash_keeps_ascii_letters_and_digits_and_drops_vietnamese_marks() -> None:
     assert squash("Báo Dân Trí") == "baodantri"
     assert squash("baodautu.vn") == "baodautuvn"
+    assert squash("Kênh 14") == "kenh14"
