@@ -44,14 +44,15 @@ TITLE_SELECTORS = (TITLE_TAG, TITLE_ITEMPROP, *(f".{name}" for name in TITLE_CLA
 # elements match it, and each of those is then tested against the selectors
 # themselves (_selector_count).
 _TITLE_WORD = "title"
-_CANDIDATE_QUERY = ", ".join(
-    [
-        TITLE_TAG,
-        TITLE_ITEMPROP,
-        *(f".{name}" for name in TITLE_CLASSES if _TITLE_WORD not in name),
-        f'[class*="{_TITLE_WORD}" i]',
-    ]
+_CLASS_CANDIDATES = (
+    *(f".{name}" for name in TITLE_CLASSES if _TITLE_WORD not in name),
+    f'[class*="{_TITLE_WORD}" i]',
 )
+_CANDIDATE_QUERY = ", ".join([TITLE_TAG, TITLE_ITEMPROP, *_CLASS_CANDIDATES])
+# _CANDIDATE_QUERY for a page whose metadata scan saw no itemprop "headline"
+# (StructuredData.may_have_itemprop): one walk of the page fewer.
+_HEADLINE_PROP = "headline"
+_CANDIDATE_QUERY_NO_ITEMPROP = ", ".join([TITLE_TAG, *_CLASS_CANDIDATES])
 _CLASS_NAMES = frozenset(TITLE_CLASSES)
 # What str.split() takes for a space among ASCII characters and HTML does not.
 _SPLIT_ONLY_SPACES = "\x0b\x1c\x1d\x1e\x1f"
@@ -68,7 +69,7 @@ class Headline:
 
 def find_headline(tree: LexborHTMLParser, data: StructuredData, url: str) -> Headline | None:
     metadata = _metadata_titles(tree, data)
-    visible = _visible_titles(tree)
+    visible = _visible_titles(tree, itemprop=data.may_have_itemprop(_HEADLINE_PROP))
     for node, text in visible:
         if any(similar(text, title) for title in metadata):
             return Headline(text, node, "VISIBLE_MATCHES_METADATA")
@@ -93,9 +94,11 @@ def _metadata_titles(tree: LexborHTMLParser, data: StructuredData) -> list[str]:
     return list(dict.fromkeys(t for t in titles if t))
 
 
-def _visible_titles(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
+def _visible_titles(
+    tree: LexborHTMLParser, *, itemprop: bool = True
+) -> list[tuple[LexborNode, str]]:
     found: list[tuple[LexborNode, str]] = []
-    for node, count in _title_elements(tree):
+    for node, count in _title_elements(tree, itemprop=itemprop):
         if node.tag in ("meta", "title", "html", "body"):
             continue
         text = fold(node.text(deep=True, separator=" "))
@@ -111,12 +114,15 @@ def _visible_titles(tree: LexborHTMLParser) -> list[tuple[LexborNode, str]]:
     return found
 
 
-def _title_elements(tree: LexborHTMLParser) -> list[tuple[LexborNode, int]]:
+def _title_elements(
+    tree: LexborHTMLParser, *, itemprop: bool = True
+) -> list[tuple[LexborNode, int]]:
     """Elements matching TITLE_SELECTORS in document order, each with the
-    number of those selectors it matches."""
+    number of those selectors it matches. `itemprop` False says that no
+    element carries itemprop "headline" (StructuredData.may_have_itemprop)."""
     elements: list[tuple[LexborNode, int]] = []
     previous = None
-    for node in tree.css(_CANDIDATE_QUERY):
+    for node in tree.css(_CANDIDATE_QUERY if itemprop else _CANDIDATE_QUERY_NO_ITEMPROP):
         key = node.mem_id
         if key == previous:  # a selector list reports an element once per selector
             continue

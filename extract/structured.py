@@ -72,6 +72,14 @@ class StructuredData:
     raw_meta: dict[str, tuple[str, ...]] = field(default_factory=dict)
     canonical: str | None = None
     language: str | None = None
+    # Every itemprop value on the page, lower-cased, or None when the page
+    # was not scanned: a layer may leave an [itemprop="..."] test out of a
+    # query when no element can pass it (each test costs a walk).
+    itemprop_names: frozenset[str] | None = None
+
+    def may_have_itemprop(self, name: str) -> bool:
+        """Whether an element may carry itemprop `name` (in any case)."""
+        return self.itemprop_names is None or name.lower() in self.itemprop_names
 
     def texts(self) -> list[str]:
         """Every string read from the metadata: what the unchecked-bytes
@@ -135,6 +143,7 @@ def read_structured(tree: LexborHTMLParser, swept: dom.Sweep | None = None) -> S
         raw_meta=meta,
         canonical=found.canonical,
         language=_language(tree, meta),
+        itemprop_names=frozenset(found.itemprop_names),
     )
 
 
@@ -145,6 +154,7 @@ class _Found:
     metas: list[dict[str, str | None]] = field(default_factory=list)
     json_ld: list[LexborNode] = field(default_factory=list)
     itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
+    itemprop_names: set[str] = field(default_factory=set)
     canonical: str | None = None
 
 
@@ -164,6 +174,8 @@ def _scan(tree: LexborHTMLParser, swept: dom.Sweep) -> _Found:
     found.json_ld = [node for node in swept.scripts if _is_json_ld(node.attributes)]
     for node in tree.css(_ITEMPROP_QUERY):
         prop = node.attributes.get("itemprop")
+        if prop:
+            found.itemprop_names.add(prop.lower())
         if prop in _MICRODATA_PROPS:
             found.itemprops.append((prop, node))
     return found

@@ -18,10 +18,15 @@ from extract.authors import (
     _is_byline,
     _source_element,
 )
+from extract.authors import (
+    _BYLINE_CANDIDATES_NO_ITEMPROP as _BYLINE_NO_ITEMPROP,
+)
 from extract.bylines import parse_credit, source_name
 from extract.dom import traits
 from extract.headline import TITLE_CLASSES, TITLE_SELECTORS, _title_elements, _visible_titles
-from extract.text import fold
+from extract.pagetype import _page_teasers
+from extract.structured import StructuredData, read_structured
+from extract.text import fold, visible_len
 from extract.thresholds import MAX_HEADLINE_LEN, MIN_HEADLINE_LEN
 
 _TITLE_NAMES = [
@@ -193,6 +198,7 @@ def test_author_links_are_the_author_link_selectors_matches(doctype: bool, body:
 _BYLINE_NAMES = [
     *("author", "Author", "AUTHOR", "aUthor", "post-author", "authorbox", "AuthorName"),
     *("byline", "BYLINE", "tac-gia", "TacGia", "tacgia", "writer", "reporter", "signature"),
+    *("TAC-GIA", "Tac-gia", "tac_gia", "contact", "stack", "xtacgiax"),
     *("title", "box", "authority"),
 ]
 _BYLINE_ATTRS = [
@@ -217,3 +223,96 @@ def test_byline_candidates_kept_are_the_byline_selectors_matches(doctype: bool, 
     assert tree.body is not None
     kept = [node for node in tree.body.css(_BYLINE_CANDIDATES) if _is_byline(node)]
     assert _once(kept) == _once(tree.body.css(BYLINE_SELECTOR))
+
+
+def _plain_page_teasers(tree: LexborHTMLParser) -> int:
+    return sum(
+        1
+        for link in tree.css("a[href]")
+        if len(link.text().split()) >= 5 and visible_len(link.text()) >= 20
+    )
+
+
+_TEASER_TEXTS = [
+    "Trang chủ",
+    "Sản phẩm OCOP 4 sao của tỉnh",
+    "OCOP\u00a0products\u00a0of\u00a0the\u00a0year 2025",
+    "a b c d e",
+    "a  b  c  d  e  f  g  h  i",
+    "abcd efgh ijkl mnop qrst",
+    "abcd efgh ijkl mnop qrs",
+    "Một  hai  ba  bốn  năm",
+    "   ",
+    "<b>Mỗi xã</b> một <i>sản phẩm</i> được công nhận",
+    "<!-- note --><span>Hàng trăm sản phẩm đạt ba sao</span>",
+]
+
+
+_TEASER_TAGS = [("<a href='/x'>", "</a>"), ("<a>", "</a>"), ("<span>", "</span>")]
+
+
+_TEASER_LINKS = st.tuples(st.sampled_from(_TEASER_TAGS), st.sampled_from(_TEASER_TEXTS))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEASER_LINKS, max_size=8))
+def test_page_teaser_count_is_the_plain_count_of_teaser_links(
+    links: list[tuple[tuple[str, str], str]],
+) -> None:
+    body = "".join(f"{opening}{text}{closing}" for (opening, closing), text in links)
+    tree = LexborHTMLParser(_page(False, body))
+    assert _page_teasers(tree) == _plain_page_teasers(tree)
+
+
+# itemprop values in the spellings a page may use; the queries leave an
+# [itemprop="..."] test out when the metadata scan saw no such value.
+_ITEMPROPS = ["headline", "HEADLINE", "Headline", " headline", "author", "AUTHOR"]
+_ITEMPROPS += ["sourceOrganization", "SOURCEORGANIZATION", "name", ""]
+
+
+def _itemprop_attrs() -> list[str]:
+    return ["", *(f' itemprop="{value}"' for value in _ITEMPROPS), " itemprop"]
+
+
+def _scanned(html: str) -> tuple[LexborHTMLParser, StructuredData]:
+    tree = LexborHTMLParser(html)
+    return tree, read_structured(tree)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.booleans(), _elements(_TITLE_NAMES, _itemprop_attrs()))
+def test_title_candidates_without_an_itemprop_headline_are_the_title_selectors_matches(
+    doctype: bool, body: str
+) -> None:
+    tree, data = _scanned(_page(doctype, body))
+    found = _title_elements(tree, itemprop=data.may_have_itemprop("headline"))
+    ids = [node.mem_id for node, count in found for _ in range(count)]
+    assert ids == [node.mem_id for node in tree.css(", ".join(TITLE_SELECTORS))]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.booleans(), _elements(_SOURCE_NAMES, _itemprop_attrs()))
+def test_source_without_an_itemprop_source_is_the_source_selectors_match(
+    doctype: bool, body: str
+) -> None:
+    html = _page(doctype, body)
+    tree, data = _scanned(html)
+    itemprop = data.may_have_itemprop("sourceOrganization")
+    assert _source_element(tree.body, itemprop=itemprop) == _plain_source(html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.booleans(), _elements(_BYLINE_NAMES, [*_BYLINE_ATTRS, *_itemprop_attrs()]))
+def test_byline_candidates_without_an_itemprop_author_are_the_byline_selectors_matches(
+    doctype: bool, body: str
+) -> None:
+    tree, data = _scanned(_page(doctype, body))
+    assert tree.body is not None
+    query = _BYLINE_CANDIDATES if data.may_have_itemprop("author") else _BYLINE_NO_ITEMPROP
+    kept = [node for node in tree.body.css(query) if _is_byline(node)]
+    assert _once(kept) == _once(tree.body.css(BYLINE_SELECTOR))
+
+
+def test_unscanned_metadata_may_have_any_itemprop() -> None:
+    assert StructuredData().may_have_itemprop("headline")
+    assert not StructuredData(itemprop_names=frozenset({"name"})).may_have_itemprop("Headline")
