@@ -51,14 +51,13 @@ BYLINE_SELECTOR = ", ".join(
 # every element of the region, about 5 µs on an article's. The few elements
 # it finds beyond BYLINE_SELECTOR (class "AUTHOR", "contact") are told apart
 # by _is_byline().
-_BYLINE_CANDIDATES = ", ".join(['[class*="author" i]', '[class*="tac" i]', *_BYLINE_OTHER_TESTS])
+_BYLINE_CANDIDATE_TESTS = ('[class*="author" i]', '[class*="tac" i]', *_BYLINE_OTHER_TESTS)
+_BYLINE_CANDIDATES = ", ".join(_BYLINE_CANDIDATE_TESTS)
 # _BYLINE_CANDIDATES for a page whose metadata scan saw no itemprop "author"
 # (StructuredData.may_have_itemprop): one walk of the region fewer.
 _AUTHOR_PROP = "author"
 _BYLINE_CANDIDATES_NO_ITEMPROP = ", ".join(
-    test
-    for test in ['[class*="author" i]', '[class*="tac" i]', *_BYLINE_OTHER_TESTS]
-    if test != f'[itemprop="{_AUTHOR_PROP}"]'
+    test for test in _BYLINE_CANDIDATE_TESTS if test != f'[itemprop="{_AUTHOR_PROP}"]'
 )
 _AUTHOR_LINK_TESTS = (
     '[href*="/tac-gia/"]',

@@ -11,9 +11,13 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from extract import dom
-from extract.structured import _MICRODATA_PROPS, _canonical_href, _is_json_ld, _scan
-
-_JSON_LD_QUERY = 'script[type="application/ld+json"]'
+from extract.structured import (
+    _JSON_LD_QUERY,
+    _MICRODATA_PROPS,
+    _canonical_href,
+    _is_json_ld,
+    _scan,
+)
 
 
 def _remove_junk_by_query(tree: LexborHTMLParser) -> None:
