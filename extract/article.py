@@ -75,8 +75,10 @@ def _suspect(result: Article, data: StructuredData, region: LexborNode | None) -
         result.section or "",
         result.source_credit or "",
     ]
-    region_text = region.text_lexbor() if region is not None else ""
-    return suspect_text([*kept, *data.texts(), region_text or ""])
+    if suspect_text([*kept, *data.texts()]):
+        return True
+    # The region's text, the longest, is looked at alone: not copied into a join.
+    return region is not None and suspect_text([region.text_lexbor()])
 
 
 def _extract_parsed(

@@ -46,6 +46,17 @@ _BYLINE_OTHER_TESTS = (
 BYLINE_SELECTOR = ", ".join(
     ['[class*="author"]', '[class*="Author"]', *_TAC_GIA_TESTS, *_BYLINE_OTHER_TESTS]
 )
+# BYLINE_SELECTOR's tests as _is_byline() asks them of an element's
+# attributes (the tests compare them with BYLINE_SELECTOR): class and id
+# substrings and an itemprop, compared case-sensitively as the selector
+# engine compares attribute values in every mode, and a rel, which HTML
+# lists among the attributes selectors compare ASCII case-insensitively.
+_BYLINE_CLASS_PARTS = (
+    *("author", "Author", "tac-gia", "tacgia", "byline", "writer", "reporter", "signature"),
+)
+_BYLINE_ID_PART = "author"
+_BYLINE_ITEMPROP = "author"
+_BYLINE_REL = "author"
 # BYLINE_SELECTOR with each pair of spellings asked as one case-blind test
 # ("tac" stands for both of its pair): each selector of a list is a test of
 # every element of the region, about 5 µs on an article's. The few elements
@@ -84,7 +95,8 @@ _SOURCE_CLASS_TESTS = (
     ("*=", "nguon-tin"),
 )
 _SOURCE_PROP = "sourceOrganization"
-_SOURCE_OTHER_TESTS = ('[data-field="source"]', f'[itemprop="{_SOURCE_PROP}"]')
+_SOURCE_VALUES = (("data-field", "source"), ("itemprop", _SOURCE_PROP))
+_SOURCE_OTHER_TESTS = tuple(f'[{name}="{value}"]' for name, value in _SOURCE_VALUES)
 SOURCE_SELECTOR = ", ".join(
     [*(f'[class{op}"{value}"]' for op, value in _SOURCE_CLASS_TESTS), *_SOURCE_OTHER_TESTS]
 )
@@ -101,6 +113,10 @@ _SOURCE_CANDIDATES_NO_ITEMPROP = ", ".join(
 META_AUTHOR_KEYS = ("article:author", "dable:author", "author", "dc.creator", "creator")
 # Credit lines at the end of a body are short.
 _MAX_TRAILING_CREDIT = 80
+# What comes before the host in a page URL.
+_URL_SCHEME = re.compile(r"^https?://(www\.)?")
+# What str.split() takes for a space among ASCII characters and HTML does not.
+_SPLIT_ONLY_SPACES = "\x0b\x1c\x1d\x1e\x1f"
 _ALIGN_RIGHT = re.compile(r"text-align\s*:\s*right|align-right|text-right", re.IGNORECASE)
 
 
@@ -113,7 +129,7 @@ class Authorship:
 
 def site_names(data: StructuredData, url: str) -> list[str]:
     names = list(data.publisher_names) + data.all_meta("og:site_name", "application-name")
-    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].split(":")[0]
+    host = _URL_SCHEME.sub("", url).split("/")[0].split(":")[0]
     names += [host, host.split(".")[0]]
     return [s for s in (squash(n) for n in names) if len(s) > 2]
 
@@ -175,12 +191,43 @@ def _source_element(region: LexborNode | None, *, itemprop: bool = True) -> str 
     if region is None:
         return None
     for node in region.css(_SOURCE_CANDIDATES if itemprop else _SOURCE_CANDIDATES_NO_ITEMPROP):
-        if node.tag in ("meta", "link", "img") or not dom.matches_itself(node, SOURCE_SELECTOR):
+        if node.tag in ("meta", "link", "img"):
             continue
-        name = source_name(node.attributes.get("content") or node.text(deep=True, separator=" "))
+        attrs = node.attributes
+        if not _is_source(node, attrs):
+            continue
+        name = source_name(attrs.get("content") or node.text(deep=True, separator=" "))
         if name:
             return name
     return None
+
+
+def _is_source(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    """Whether the element (with attributes `attrs`) matches SOURCE_SELECTOR.
+
+    Its tests are attribute tests, which the selector engine answers
+    case-sensitively in every mode, so they are asked here of the attributes
+    (a query from the element walks all of it: a source-classed wrapper can
+    hold the whole article). Only a class whose names str.split() may cut
+    where HTML does not is left to the engine."""
+    classes = attrs.get("class") or ""
+    names = _html_class_names(classes)
+    if names is None:
+        return dom.matches_itself(node, SOURCE_SELECTOR)
+    for test, value in _SOURCE_CLASS_TESTS:
+        # "~=" asks for one of the names, "*=" for a part of the attribute.
+        if value in (names if test == "~=" else classes):
+            return True
+    return any(attrs.get(name) == value for name, value in _SOURCE_VALUES)
+
+
+def _html_class_names(classes: str) -> list[str] | None:
+    """The names of a class attribute as HTML splits it (at ASCII space, tab,
+    newline, form feed and carriage return), or None when str.split() may
+    cut elsewhere (at other Unicode spaces, "\x0b", "\x1c"-"\x1f")."""
+    if not classes.isascii() or any(c in classes for c in _SPLIT_ONLY_SPACES):
+        return None
+    return classes.split()
 
 
 def _choose_authors(
@@ -282,14 +329,23 @@ def _is_byline(node: LexborNode) -> bool:
 
     Only an element whose class holds "author" or "tac" in some spelling
     BYLINE_SELECTOR does not ask for ("AUTHOR", "contact") can have been
-    found by a case-blind test alone: the selector engine decides for those."""
-    classes = node.attributes.get("class") or ""
+    found by a case-blind test alone. For those, BYLINE_SELECTOR's tests are
+    asked of the attributes: a query from the element would walk all of it
+    (a "nav-stacked" menu)."""
+    attrs = node.attributes
+    classes = attrs.get("class") or ""
     lowered = classes.lower()
     if ("author" not in lowered or "author" in classes or "Author" in classes) and (
         "tac" not in lowered or "tac-gia" in classes or "tacgia" in classes
     ):
         return True
-    return dom.matches_itself(node, BYLINE_SELECTOR)
+    rel = attrs.get("rel") or ""
+    return (
+        any(part in classes for part in _BYLINE_CLASS_PARTS)
+        or _BYLINE_ID_PART in (attrs.get("id") or "")
+        or attrs.get("itemprop") == _BYLINE_ITEMPROP
+        or (rel.isascii() and rel.lower() == _BYLINE_REL)
+    )
 
 
 def _author_links(region: LexborNode | None) -> tuple[str, ...]:

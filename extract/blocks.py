@@ -54,7 +54,11 @@ def is_wrapper(node: LexborNode, min_chars: int) -> bool:
     """Rule WRAPPER_NOT_BOILERPLATE: a boilerplate-looking name ("article-body
     share-enabled", "ad-details" of a classified ad) on an element holding at
     least `min_chars` of text with few links wraps content: walk it."""
-    size = dom.text_len(node)
+    return _is_wrapper_sized(node, dom.text_len(node), min_chars)
+
+
+def _is_wrapper_sized(node: LexborNode, size: int, min_chars: int) -> bool:
+    """is_wrapper() of a node whose text is `size` characters long."""
     if size < min_chars:
         return False
     return dom.link_text_len(node, size) <= size * thresholds.WRAPPER_LINK_DENSITY
@@ -105,11 +109,19 @@ class BlockWalker:
         self._skip = skip
         # A boilerplate-looking element holding `protect(the root's text
         # length)` characters of text is a wrapper of the article itself
-        # ("article-body share-enabled"), not boilerplate. The root is
-        # measured when the first such element is met: a third of the walks
-        # never meet one.
+        # ("article-body share-enabled"), not boilerplate. `protect` never
+        # falls as the length grows, so the text read before the element
+        # bounds it from below, which settles most elements (see
+        # _not_wrapper); the root is measured only when it does not.
         self._protect = protect
         self._protect_chars: int | None = None
+        # The raw texts of the blocks flushed (the text read so far), and how
+        # many of them _read_floor() has counted into _read_chars.
+        self._read: list[str] = []
+        self._read_counted = 0
+        self._read_chars = 0
+        # Whether every text read is a text node's own (see _add).
+        self._read_exact = True
         self._root: LexborNode | None = None
         self._stop_id = stop.mem_id if stop is not None else None
         # Only an element of the stop's kind can be the stop: its id, one
@@ -230,9 +242,12 @@ class BlockWalker:
                 child = child.next
                 continue
             if kind in BLOCK_IDS:
+                stack.append((child.next, in_link, child))
                 if parts:
                     self._flush("div", child)
-                stack.append((child.next, in_link, child))
+                    if len(blocks) >= self._limit:
+                        # The block just opened ends where it stands.
+                        return self._enter_and_end(child, in_link, stack)
             else:
                 stack.append((child.next, in_link, None))
                 in_link = in_link or kind == _A_ID
@@ -241,8 +256,19 @@ class BlockWalker:
                 child = None
             else:
                 child = first
-            if len(blocks) >= self._limit:
-                return self._unwind(stack)
+
+    def _enter_and_end(
+        self,
+        child: LexborNode,
+        in_link: bool,
+        stack: list[tuple[LexborNode | None, bool, LexborNode | None]],
+    ) -> None:
+        """The limit of blocks was reached on entering block `child` (its
+        frame already stacked): what the walk would still have read of it
+        before ending (its whole text, when it stands too deep), then the end."""
+        if len(stack) > dom.MAX_DEPTH:
+            self._add(child.text(deep=True, separator=" "), in_link)
+        self._unwind(stack)
 
     def _stopped(self) -> bool:
         return self.result.reached_stop or len(self.result.blocks) >= self._limit
@@ -265,6 +291,10 @@ class BlockWalker:
         """(caption, boilerplate) of a class and id. Neither pattern's words
         span the space between the two, so each is asked on its own (and
         each name once)."""
+        if self._skip is None:
+            # Only a caption's name matters (the header walk): both names
+            # asked at once cost less than a verdict of each.
+            return is_caption_name(f"{classes or ''} {ident or ''}".lower()), False
         caption, boilerplate = self._name(classes) if classes else _NO_NAME
         if ident:
             id_caption, id_boilerplate = self._name(ident)
@@ -284,11 +314,38 @@ class BlockWalker:
     def _not_wrapper(self, node: LexborNode) -> bool:
         if self._protect is None or self._root is None:
             return True
-        if self._protect_chars is None:
-            self._protect_chars = self._protect(dom.text_len(self._root))
-        return not is_wrapper(node, self._protect_chars)
+        if self._protect_chars is not None:
+            return not is_wrapper(node, self._protect_chars)
+        text = node.text_lexbor()
+        size = len(text)
+        # The root's text holds the text read so far and, apart from it, the
+        # element's: it is at least as long as the two (see _read_floor).
+        floor = self._read_floor() + (size if "\ufffd" not in text else 0)
+        if size < self._protect(floor):
+            return True
+        self._protect_chars = self._protect(dom.text_len(self._root))
+        return not _is_wrapper_sized(node, size, self._protect_chars)
+
+    def _read_floor(self) -> int:
+        """How many characters of the text read so far the root's text
+        (read at once) holds at least.
+
+        lexbor decodes each text node alone, and bytes that are not UTF-8 as
+        U+FFFD: a sequence cut between two text nodes makes more characters
+        read apart than at once. Text without U+FFFD is whole UTF-8, which
+        reads alike both ways; only such text is counted."""
+        if not self._read_exact:
+            return 0
+        read = self._read
+        for index in range(self._read_counted, len(read)):
+            if "\ufffd" not in read[index]:
+                self._read_chars += len(read[index])
+        self._read_counted = len(read)
+        return self._read_chars
 
     def _add(self, text: str, in_link: bool) -> None:
+        # A whole element's text, joined with spaces that are no text node's.
+        self._read_exact = False
         if text:
             self._parts.append(text)
             if in_link:
@@ -307,6 +364,7 @@ class BlockWalker:
         link_text = "".join(link_parts) if link_parts and not whole_link else ""
         parts.clear()
         link_parts.clear()
+        self._read.append(joined)
         # Most flushes hold only the line breaks between tags.
         if joined.isspace():
             return

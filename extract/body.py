@@ -140,9 +140,38 @@ def content_chars(node: LexborNode) -> int:
     Whitespace is not counted, so the texts are read without separators
     (lexbor's own text content is the cheaper read) and the links' texts
     are counted at once."""
+    return _measure(node)[0]
+
+
+def _measure(node: LexborNode) -> tuple[int, int]:
+    """content_chars() of `node`, and its visible_len() before the links'
+    text is taken off."""
     total = visible_len(node.text_lexbor())
-    links = visible_len("".join(map(LexborNode.text_lexbor, node.css("a"))))
-    return max(total - links, 0)
+    return max(total - _link_chars(node), 0), total
+
+
+def _link_chars(node: LexborNode) -> int:
+    return visible_len("".join(map(LexborNode.text_lexbor, node.css("a"))))
+
+
+def _visible_around(inner: LexborNode, outer: LexborNode) -> int:
+    """visible_len() of the text of `outer` that is not `inner`'s, an element
+    inside it: the text of `inner`'s siblings and of its ancestors' below
+    `outer` (visible_len() of a text is the sum over its parts)."""
+    chars = 0
+    outer_id = outer.mem_id
+    node = inner
+    while node.mem_id != outer_id and (parent := node.parent) is not None:
+        node_id = node.mem_id
+        # A text of ASCII spaces alone has nothing visible: left out.
+        for sibling in parent.iter(True, True):
+            kind = sibling.tag_id
+            if kind == dom.TEXT_ID:
+                chars += visible_len(sibling.text_content or "")
+            elif kind >= dom.A_ID and sibling.mem_id != node_id:
+                chars += visible_len(sibling.text_lexbor())
+        node = parent
+    return chars
 
 
 def wrapper_chars(total: int) -> int:
@@ -194,21 +223,39 @@ def _tighter_known(
     winner_id = winner.mem_id
     if not any(node.mem_id != winner_id and dom.is_inside(node, winner) for node in marked):
         return scored
-    known = _best_of(marked)
-    if known is not None and _holds_most_of(known, scored):
+    texts: dict[int, int] = {}
+    known = _best_of(marked, texts)
+    if known is not None and _holds_most_of(known, scored, texts.get(known[1].mem_id)):
         return (known[1],)
     return scored
 
 
-def _holds_most_of(known: tuple[int, LexborNode], scored: tuple[LexborNode, ...]) -> bool:
+def _holds_most_of(
+    known: tuple[int, LexborNode], scored: tuple[LexborNode, ...], known_text: int | None = None
+) -> bool:
+    """Whether the known container (its content_chars(), the node) holds
+    nearly all of the density winner's prose.
+
+    The winner's text is mostly the known container's, measured already
+    (`known_text`, its visible_len()): only the text around it is read,
+    and the winner's links only when the text alone does not settle it
+    (content_chars() of the winner is at most its text's visible_len()).
+    """
     # Sibling sections found by density are a story cut in parts: one part's
     # known container would lose the others.
     chars, node = known
     if len(scored) != 1 or not dom.is_inside(node, scored[0]):
         return False
-    if node.mem_id == scored[0].mem_id:  # the winner itself: no need to measure it again
+    winner = scored[0]
+    if node.mem_id == winner.mem_id:  # the winner itself: no need to measure it again
         return True
-    return chars >= thresholds.KNOWN_CONTAINER_SHARE * content_chars(scored[0])
+    share = thresholds.KNOWN_CONTAINER_SHARE
+    if known_text is None:
+        return chars >= share * content_chars(winner)
+    text = known_text + _visible_around(node, winner)
+    if chars >= share * text:
+        return True
+    return chars >= share * max(text - _link_chars(winner), 0)
 
 
 def known_matches(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -273,11 +320,16 @@ def _best_match(
     return _best_of(tree.css(", ".join(selectors)))
 
 
-def _best_of(nodes: list[LexborNode]) -> tuple[int, LexborNode] | None:
-    """The best-holding node and its content_chars()."""
+def _best_of(
+    nodes: list[LexborNode], texts: dict[int, int] | None = None
+) -> tuple[int, LexborNode] | None:
+    """The best-holding node and its content_chars(); `texts` gets each
+    node's visible_len() by its mem_id."""
     matches: list[tuple[int, LexborNode]] = []
     for node in nodes:
-        chars = content_chars(node)
+        chars, text = _measure(node)
+        if texts is not None:
+            texts[node.mem_id] = text
         if chars >= thresholds.MIN_KNOWN_CONTAINER_CHARS:
             matches.append((chars, node))
     if not matches:
@@ -341,46 +393,69 @@ def _is_prose(block: Block) -> bool:
 
 
 def _dedupe(blocks: list[Block]) -> list[Block]:
-    """Drop repeats of long blocks (compared casefolded).
+    """Drop repeats of long blocks: a block whose casefold is longer than
+    SHORT_BLOCK_CHARS and equals an earlier block's casefold.
 
     Casefolding long Vietnamese text cost more than the rest of the body's
     filters, and repeats are rare: blocks are first told apart by how many
-    spaces they hold (casefolding neither makes nor takes a space), and only
-    blocks with as many spaces as an earlier one are casefolded.
+    spaces they hold, then by their casefolded first words (casefolding
+    neither makes nor takes a space, so two texts that casefold alike hold as
+    many spaces and their first words casefold alike), and only then is a
+    whole text casefolded. An ASCII text's casefold is its lower case, made
+    at once: that costs less than the tests.
     """
-    earlier: dict[int, list[str]] = {}  # space count -> the texts before
-    keys: dict[str, str] = {}
+    # space count -> [text, its casefold or "" until made] of the texts before
+    earlier: dict[int, list[list[str]]] = {}
     kept = []
     for block in blocks:
         text = block.text
-        # Short keys are never looked up. Casefolding keeps an ASCII text's
-        # length, so a short ASCII block has a short key: it needs no place
-        # among the earlier ones.
-        if len(text) <= thresholds.SHORT_BLOCK_CHARS and text.isascii():
+        ascii_text = text.isascii()
+        # Casefolding keeps an ASCII text's length, so a short ASCII block has
+        # a short key: it can neither repeat nor be repeated.
+        if ascii_text and len(text) <= thresholds.SHORT_BLOCK_CHARS:
             kept.append(block)
             continue
-        group = earlier.setdefault(text.count(" "), [])
-        if group and _repeats(text, group, keys):
+        seen = [text, text.lower() if ascii_text else ""]
+        spaces = text.count(" ")
+        group = earlier.get(spaces)
+        if group is None:
+            earlier[spaces] = [seen]
+        elif _repeats(seen, group):
             continue
-        group.append(text)
+        else:
+            group.append(seen)
         kept.append(block)
     return kept
 
 
-def _repeats(text: str, group: list[str], keys: dict[str, str]) -> bool:
-    """Whether `text` is long and casefolds like one of `group` (the texts
-    with as many spaces before it); `keys` keeps the casefolds made."""
-    key = _casefold(text, keys)
-    return len(key) > thresholds.SHORT_BLOCK_CHARS and any(
-        _casefold(other, keys) == key for other in group
-    )
+def _repeats(seen: list[str], group: list[list[str]]) -> bool:
+    """Whether the text of `seen` ([text, its casefold or ""]) is long and
+    casefolds like one of `group` (the texts with as many spaces before it).
+    The casefolds made are kept in the lists (a text here is never empty)."""
+    text, key = seen
+    head = None
+    for other in group:
+        other_text, other_key = other
+        if not key or not other_key:
+            if other_text != text:
+                if head is None:
+                    head = _first_word_key(text)
+                if _first_word_key(other_text) != head:
+                    continue
+            if not key:
+                key = seen[1] = text.casefold()
+            if not other_key:
+                other_key = other[1] = other_text.casefold()
+        if len(key) <= thresholds.SHORT_BLOCK_CHARS:
+            return False
+        if other_key == key:
+            return True
+    return False
 
 
-def _casefold(text: str, keys: dict[str, str]) -> str:
-    key = keys.get(text)
-    if key is None:
-        key = keys[text] = text.casefold()
-    return key
+def _first_word_key(text: str) -> str:
+    space = text.find(" ")
+    return (text if space < 0 else text[:space]).casefold()
 
 
 def is_lead_node(node: LexborNode) -> bool:

@@ -44,6 +44,8 @@ _URLISH = re.compile(r"https?://|www\.|@|\.(?:vn|com|net|org)\b", re.IGNORECASE)
 # A source element saying more than this is prose, not an outlet's name.
 _MAX_SOURCE_LEN = 80
 _DATE_LIKE = re.compile(r"\d{1,2}[/:-]\d{1,2}")
+# Between the names of one structured author value ("A; B", "A, B").
+_NAME_LIST_SEPARATOR = re.compile(r"\s*[;,]\s*")
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’-])*$")
 
 
@@ -122,7 +124,7 @@ def names_from_structured(names: list[str], site_names: list[str]) -> tuple[str,
     """Person names among JSON-LD/meta author values; sites and URLs dropped."""
     kept: list[str] = []
     for raw in names:
-        for part in re.split(r"\s*[;,]\s*", raw):
+        for part in _NAME_LIST_SEPARATOR.split(raw):
             if _names_site(part, site_names):
                 continue
             credit = parse_credit(part)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from extract import thresholds
 from extract.errors import ExtractError
@@ -48,6 +48,17 @@ _META_CHARSET = re.compile(
     rb"<meta[^>]{0,400}?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE | re.DOTALL
 )
 _HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
+# What _META_CHARSET opens with, and the word it looks for at most
+# _META_REACH characters after the opening's start ("<meta" and 400).
+_META_OPEN = re.compile(rb"<meta", re.IGNORECASE)
+_CHARSET_WORD = b"charset"
+_META_REACH = 5 + 400
+# From a "<meta" to the end of the "charset" it may be followed by.
+_META_SPAN = _META_REACH + len(_CHARSET_WORD)
+# meta_charset() lower-cases the top of the page, in chunks of this many
+# bytes and growing, up to _LOWERED_SCAN bytes; the pattern scans the rest.
+_FIRST_CHUNK = 1024
+_LOWERED_SCAN = 65_536
 # Browsers (WHATWG) read these labels as windows-1252, a superset.
 _LATIN1_LABELS = {"latin_1", "iso8859_1", "ascii"}
 # Letters that only Vietnamese uses among Latin scripts: their presence means
@@ -74,13 +85,78 @@ def meta_charset(body: bytes) -> str | None:
     of the head that begins before the declaration ends lies wholly before
     that end, where the bounded search finds it (the charset tests compare
     this with the plain order).
+
+    The declarations are the matches _META_CHARSET.finditer() gives, but the
+    pattern is only tried where it can match (_declaration_starts()): its
+    lazy scan for "charset" walks every character of every <meta> tag, and
+    a head holds dozens of them before the declaration.
     """
-    for found in _META_CHARSET.finditer(body, 0, thresholds.META_SCAN_LIMIT):
+    limit = min(len(body), thresholds.META_SCAN_LIMIT)
+    lowered_end = min(limit, _LOWERED_SCAN)
+    resume = 0  # where finditer() would go on looking after a match
+    for start in _declaration_starts(body, lowered_end):
+        if start < resume:
+            continue
+        found = _META_CHARSET.match(body, start, limit)
+        if found is None:
+            continue
+        resume = found.end()
         name = _codec_name(found.group(1).decode("ascii", "ignore"))
         if name:
-            head_ended = _HEAD_END.search(body, 0, found.end()) is not None
-            return None if head_ended else name
+            return _unless_head_ended(body, found, name)
+    if lowered_end == limit:
+        return None
+    # A page without a declaration near its top: the pattern goes on from
+    # the first "<meta" whose "charset" may lie beyond what was lower-cased.
+    for found in _META_CHARSET.finditer(body, max(resume, lowered_end - _META_SPAN), limit):
+        name = _codec_name(found.group(1).decode("ascii", "ignore"))
+        if name:
+            return _unless_head_ended(body, found, name)
     return None
+
+
+def _unless_head_ended(body: bytes, found: re.Match[bytes], name: str) -> str | None:
+    """`name`, unless the head ended before the declaration `found`."""
+    return None if _HEAD_END.search(body, 0, found.end()) is not None else name
+
+
+def _declaration_starts(body: bytes, limit: int) -> Iterator[int]:
+    """In increasing order, every "<meta" (in any case) in body[:limit] where
+    _META_CHARSET may match: those followed, within _META_REACH characters
+    and before any ">", by "charset" in some case. Each "charset" is found in
+    lower-cased text (one C pass, where the pattern walks character by
+    character); the "<meta" it belongs to can only stand in the stretch of at
+    most _META_REACH characters after the last ">" before it. A start found
+    for a later "charset" cannot lie before one found for an earlier one
+    (its stretch would hold the earlier "charset" too), so the starts come
+    out in order once repeats are dropped."""
+    last = -1
+    for word in _charset_words(body, limit):
+        low = max(word - _META_REACH, 0)
+        low = max(low, body.rfind(b">", low, word) + 1)
+        for opening in _META_OPEN.finditer(body, low, word):
+            start = opening.start()
+            if start > last:
+                last = start
+                yield start
+
+
+def _charset_words(body: bytes, limit: int) -> Iterator[int]:
+    """Where "charset", in any case, begins in body[:limit], in order. The
+    text is lower-cased in growing chunks that overlap by a word's length
+    less one, as the declaration is usually near the top of the page."""
+    start, size = 0, _FIRST_CHUNK
+    overlap = len(_CHARSET_WORD) - 1
+    while start < limit:
+        end = min(start + size, limit)
+        lowered = body[start:end].lower()
+        at = lowered.find(_CHARSET_WORD)
+        while at != -1:
+            yield start + at
+            at = lowered.find(_CHARSET_WORD, at + 1)
+        if end == limit:
+            return
+        start, size = end - overlap, size * 4
 
 
 def _codec_name(label: str) -> str | None:

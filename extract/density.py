@@ -39,6 +39,13 @@ _FRAME_IDS = dom.tag_ids(("header", "footer"))
 _KNOWN_NAME, _SKIP_NAME = 1, 2
 # Never containers themselves (<body> is: text may sit right in it).
 _ROOT_TAGS = frozenset({"html", "-document"})
+# The attributes asked of an element after its names; few elements have
+# any: itemprop (a known container) and those that can hide it (dom.hidden_attrs).
+_RARE_ATTRS = dom.HIDING_ATTRS | {"itemprop"}
+# Void elements that are not blocks: the parser gives them no children, so
+# the walk need not step into one to find nothing there (a walk into an
+# element costs an iterator and a stack frame; pages hold dozens of <img>).
+_LEAF_IDS = dom.tag_ids(("img", "br", "wbr", "source", "track", "area", "col", "param"))
 
 
 def block_value(chars: int, link_chars: int, ends_sentence: bool) -> float:
@@ -241,18 +248,15 @@ class DensityScorer:
         when it was walked into as a block (its pending text is booked on it).
         """
         stack: list[tuple[Iterator[LexborNode], int, int, bool, int]] = []
-        push, pop = stack.append, stack.pop
-        add_node, add_parent, add_depth = (
-            self._nodes.append,
-            self._parents.append,
-            self._depths.append,
-        )
-        score, prose = self._score, self._prose
-        add_score, add_prose = score.append, prose.append
-        book, mark = self._book, self.marked.append
+        # Methods are called on their objects (stack.append(x), attrs.get(k)):
+        # CPython specializes such a call, and calling a bound method kept in
+        # a local was the slower way.
+        nodes, parents, depths = self._nodes, self._parents, self._depths
+        score, prose, marked = self._score, self._prose, self.marked
+        book = self._book
         class_flags, id_flags = self._class_flags, self._id_flags
-        itemprops, hiding_attrs = self._itemprops, dom.HIDING_ATTRS
-        text_id, a_id, max_depth = dom.TEXT_ID, dom.A_ID, dom.MAX_DEPTH
+        itemprops, rare_attrs = self._itemprops, _RARE_ATTRS
+        text_id, a_id, max_depth, leaf_ids = dom.TEXT_ID, dom.A_ID, dom.MAX_DEPTH, _LEAF_IDS
         owner, length, in_link, full = 0, 1, False, self._full()
         chars = link_chars = 0
         last_text = ""
@@ -267,10 +271,12 @@ class DensityScorer:
                     kind = child.tag_id
                     if kind == text_id:
                         text = child.text_content
-                        if text and not text.isspace():
-                            # Kept stripped: ends_sentence() then strips nothing.
-                            last_text = text.strip()
-                            size = len(last_text)
+                        # A text of spaces (not ASCII ones alone: those are
+                        # left out already) strips to nothing. Kept stripped:
+                        # ends_sentence() then strips nothing.
+                        if text and (text := text.strip()):
+                            last_text = text
+                            size = len(text)
                             chars += size
                             if in_link:
                                 link_chars += size
@@ -284,24 +290,26 @@ class DensityScorer:
                         # less): what each says is worked out once per page;
                         # the pattern's words never span the space between
                         # the two, so each is judged on its own. Few elements
-                        # carry an attribute that can hide them: hidden_attrs()
-                        # is asked of those alone. (Inline here: a call per
-                        # element cost more than the rest of the verdict.)
-                        get = attrs.get
-                        classes = get("class")
+                        # carry an itemprop or an attribute that can hide them:
+                        # those are asked of them alone. (Inline here: a call
+                        # per element cost more than the rest of the verdict.)
+                        classes = attrs.get("class")
                         flags = class_flags.get(classes)
                         if flags is None:
                             flags = class_flags[classes] = self._class_name_flags(classes)
-                        ident = get("id")
+                        ident = attrs.get("id")
                         if ident is not None:
                             named = id_flags.get(ident)
                             if named is None:
                                 named = id_flags[ident] = self._id_name_flags(ident)
                             flags |= named
-                        if flags & _KNOWN_NAME or get("itemprop") in itemprops:
-                            mark(child)
-                        if not hiding_attrs.isdisjoint(attrs) and dom.hidden_attrs(attrs):
-                            continue
+                        if flags & _KNOWN_NAME:
+                            marked.append(child)
+                        if not rare_attrs.isdisjoint(attrs):
+                            if not flags & _KNOWN_NAME and attrs.get("itemprop") in itemprops:
+                                marked.append(child)
+                            if dom.hidden_attrs(attrs):
+                                continue
                         boilerplate = flags & _SKIP_NAME or kind in _FRAME_IDS
                     else:  # about half the elements: nothing to ask then
                         boilerplate = kind in _FRAME_IDS
@@ -321,16 +329,18 @@ class DensityScorer:
                             full = book(owner, chars, link_chars, last_text)
                             chars = link_chars = 0
                         walked = len(score)
-                        add_node(child)
-                        add_parent(owner)
-                        add_depth(length)
-                        add_score(0.0)
-                        add_prose(0)
-                        push((children, owner, length, in_link, walked))
+                        nodes.append(child)
+                        parents.append(owner)
+                        depths.append(length)
+                        score.append(0.0)
+                        prose.append(0)
+                        stack.append((children, owner, length, in_link, walked))
                         owner, length = walked, length + 1
                         children = child.iter(True, True) if length <= max_depth else iter(())
+                    elif kind in leaf_ids and child.first_child is None:
+                        continue  # (asked: foreign content can nest in a <source>)
                     else:
-                        push((children, owner, length, in_link, -1))
+                        stack.append((children, owner, length, in_link, -1))
                         in_link = in_link or kind == a_id
                         children = child.iter(True, True)
                     done = False
@@ -339,7 +349,7 @@ class DensityScorer:
                 continue
             if not stack:
                 break
-            children, owner, length, in_link, walked = pop()
+            children, owner, length, in_link, walked = stack.pop()
             if walked >= 0 and chars:
                 full = book(walked, chars, link_chars, last_text)
                 chars = link_chars = 0

@@ -14,13 +14,14 @@ Zone-less values are Vietnam time (dates.VIETNAM_TZ).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from extract import thresholds
 from extract.blocks import Block
 from extract.dates import ParsedDate, parse_date
-from extract.structured import StructuredData
+from extract.structured import StructuredData, meta_value
 
 PUBLISHED_META = (
     "article:published_time",
@@ -52,10 +53,10 @@ def choose_times(
     data: StructuredData, header: list[Block], fetched_at: datetime | None
 ) -> PublishTimes:
     structured = _first_parsed(
-        [*data.published, *data.all_meta(*PUBLISHED_META)], fetched_at, fallback=False
+        _candidates(data, data.published, PUBLISHED_META), fetched_at, fallback=False
     )
     modified = _first_parsed(
-        [*data.modified, *data.all_meta(*MODIFIED_META)], fetched_at, fallback=False
+        _candidates(data, data.modified, MODIFIED_META), fetched_at, fallback=False
     )
     # With a structured time, the visible dateline only confirms it: the
     # dateparser pass (a hundred times slower) is not worth it.
@@ -74,7 +75,22 @@ def choose_times(
     return PublishTimes(None, modified_at, "NONE")
 
 
-def _first_parsed(values: list[str], now: datetime | None, *, fallback: bool) -> ParsedDate | None:
+def _candidates(
+    data: StructuredData, found: tuple[str, ...], names: tuple[str, ...]
+) -> Iterator[str]:
+    """`found`, then data.all_meta(*names), whose values are unescaped and
+    folded only when the ones before them gave no time (usually the first does)."""
+    yield from found
+    for name in names:
+        for raw in data.raw_meta.get(name, ()):
+            value = meta_value(raw)
+            if value:
+                yield value
+
+
+def _first_parsed(
+    values: Iterable[str], now: datetime | None, *, fallback: bool
+) -> ParsedDate | None:
     for value in values:
         found = parse_date(value, now=now, fallback=fallback)
         if found is not None:
@@ -86,8 +102,10 @@ def _agrees(structured: ParsedDate, visible: ParsedDate) -> bool:
     if not visible.has_time:
         vn = structured.when.astimezone(visible.when.tzinfo)
         return vn.date() == visible.when.date()
-    tolerance = timedelta(minutes=thresholds.DATE_AGREEMENT_MINUTES)
-    return abs(structured.when - visible.when) <= tolerance
+    return abs(structured.when - visible.when) <= _AGREEMENT
+
+
+_AGREEMENT = timedelta(minutes=thresholds.DATE_AGREEMENT_MINUTES)
 
 
 def visible_dateline(

@@ -33,6 +33,8 @@ ARTICLE_TYPES = frozenset(
         "techarticle",
     }
 )
+# JSON-LD types of an object that names the publisher itself.
+_PUBLISHER_TYPES = frozenset({"organization", "newsmediaorganization", "website"})
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _JSON_FIELD = r'"{name}"\s*:\s*"((?:[^"\\]|\\.)*)"'
@@ -115,15 +117,16 @@ def read_structured(tree: LexborHTMLParser, swept: dom.Sweep | None = None) -> S
     of the tree, made here when not given) found."""
     found = _scan(tree, swept if swept is not None else dom.sweep(tree))
     meta = _meta_tags(found.metas)
-    objects = list(_json_ld_objects(found.json_ld))
-    article = next((o for o in objects if _types(o) & ARTICLE_TYPES), None)
-    page_types = tuple(t for o in objects for t in _types(o))
+    # Each object's types, read once: three rules below ask for them.
+    typed = [(obj, _types(obj)) for obj in _json_ld_objects(found.json_ld)]
+    article = next((obj for obj, types in typed if types & ARTICLE_TYPES), None)
+    page_types = tuple(t for _, types in typed for t in types)
     headline = published = modified = section = None
     credits: list[Credit] = []
     publishers: list[str] = []
-    for obj in objects:
+    for obj, types in typed:
         publishers.extend(_names(obj.get("publisher")))
-        if {"organization", "newsmediaorganization", "website"} & _types(obj):
+        if _PUBLISHER_TYPES & types:
             publishers.extend(_names(obj))
     if article is not None:
         headline = _string(article.get("headline")) or _string(article.get("name"))

@@ -222,6 +222,72 @@ def test_body_walk_gives_the_blocks_and_captions_of_the_plain_walk(html: str) ->
     assert walked.captions == plain.captions
 
 
+# Bytes that are not UTF-8: a character cut in two (lexbor keeps such bytes
+# and each text node is decoded alone, with U+FFFD for what is not UTF-8).
+_CUT = (b"\xe1", b"\xe1\xba", b"\xa1", b"\xba\xa1", b"\xff", "\ufffd".encode())
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages, st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(_CUT)), max_size=8))
+def test_body_walk_of_bytes_cut_mid_character_gives_the_blocks_of_the_plain_walk(
+    html: str, cuts: list[tuple[int, bytes]]
+) -> None:
+    data = bytearray(html.encode())
+    for at, cut in cuts:
+        place = at % (len(data) + 1)
+        data[place:place] = cut
+    root = LexborHTMLParser(bytes(data)).body
+    if root is None:
+        return
+    plain = PlainWalker(BOILERPLATE, None, skip_hidden=True).walk(root)
+    walked = BlockWalker(skip=BOILERPLATE, protect=wrapper_chars).walk(root)
+    assert rows(walked.blocks) == plain.rows()
+    assert walked.captions == plain.captions
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 300), min_size=1, max_size=4),
+    st.integers(0, 300),
+    st.integers(0, 60),
+    st.sampled_from(["share", "article-body share-enabled", "related-news"]),
+    st.text(alphabet="aạ \n", max_size=20),
+)
+def test_a_boilerplate_named_box_is_walked_as_a_wrapper_when_the_plain_rule_says(
+    before: list[int], box: int, links: int, name: str, filler: str
+) -> None:
+    # Paragraphs before and after the box make the text read when the box
+    # is met (which bounds the root's text from below) and the text after it.
+    paragraphs = [f"<p>{filler}{'w' * size}</p>" for size in before]
+    html = (
+        "<html><body><div>"
+        + "".join(paragraphs[:-1])
+        + f'<div class="{name}">{"b" * box}<a href="/">{"l" * links}</a></div>'
+        + paragraphs[-1]
+        + "</div></body></html>"
+    )
+    root = LexborHTMLParser(html).body
+    assert root is not None
+    plain = PlainWalker(BOILERPLATE, None, skip_hidden=True).walk(root)
+    walked = BlockWalker(skip=BOILERPLATE, protect=wrapper_chars).walk(root)
+    assert rows(walked.blocks) == plain.rows()
+
+
+def test_text_read_before_a_wrapper_bounds_the_root_only_where_it_is_whole_utf8() -> None:
+    # Each pair of text nodes holds one character cut in two: read apart they
+    # make two U+FFFD, the root's text read at once one "ạ". Counted, the text
+    # read would make the root look long enough for the "share" box (a fifth
+    # of the root's text, few links) not to be a wrapper.
+    cut = b"<b>\xe1\xba</b><b>\xa1</b>" * 100
+    box = b'<div class="share">' + b"x" * 40 + b"</div>"
+    root = LexborHTMLParser(b"<html><body><p>" + cut + b"</p>" + box + b"</body></html>").body
+    assert root is not None
+    plain = PlainWalker(BOILERPLATE, None, skip_hidden=True).walk(root)
+    walked = BlockWalker(skip=BOILERPLATE, protect=wrapper_chars).walk(root)
+    assert rows(walked.blocks) == plain.rows()
+    assert walked.blocks[-1].text == "x" * 40
+
+
 @settings(max_examples=300, deadline=None)
 @given(pages, st.integers(0, 10_000))
 def test_walk_to_a_stop_gives_the_blocks_of_the_plain_walk(html: str, pick: int) -> None:

@@ -64,3 +64,10 @@ def test_a_short_block_whose_casefold_is_long_still_drops_its_repeats() -> None:
     long = "ß" * (thresholds.SHORT_BLOCK_CHARS // 2 + 1)
     blocks = [Block(text, 0, "p", _NODE) for text in (long, long.upper(), "s" * len(long) * 2)]
     assert [b.text for b in _dedupe(blocks)] == [long]
+
+
+def test_a_block_whose_casefold_is_exactly_short_is_kept_each_time() -> None:
+    # 79 characters, 80 once casefolded ("ß" -> "ss"): not long enough to drop.
+    text = "x" * (thresholds.SHORT_BLOCK_CHARS - 2) + "ß"
+    blocks = [Block(t, 0, "p", _NODE) for t in (text, text, text.upper())]
+    assert [b.text for b in _dedupe(blocks)] == [text, text, text.upper()]

@@ -16,14 +16,26 @@ from extract.authors import (
     SOURCE_SELECTOR,
     _author_links,
     _is_byline,
+    _is_source,
     _source_element,
 )
 from extract.authors import (
     _BYLINE_CANDIDATES_NO_ITEMPROP as _BYLINE_NO_ITEMPROP,
 )
 from extract.bylines import parse_credit, source_name
-from extract.dom import traits
-from extract.headline import TITLE_CLASSES, TITLE_SELECTORS, _title_elements, _visible_titles
+from extract.dom import matches_itself, traits
+from extract.headline import (
+    TITLE_CLASSES,
+    TITLE_SELECTORS,
+    _choose,
+    _metadata_titles,
+    _similar_words,
+    _title_elements,
+    _visible_titles,
+    _word_set,
+    find_headline,
+    similar,
+)
 from extract.pagetype import _page_teasers
 from extract.structured import StructuredData, read_structured
 from extract.text import fold, visible_len
@@ -316,3 +328,104 @@ def test_byline_candidates_without_an_itemprop_author_are_the_byline_selectors_m
 def test_unscanned_metadata_may_have_any_itemprop() -> None:
     assert StructuredData().may_have_itemprop("headline")
     assert not StructuredData(itemprop_names=frozenset({"name"})).may_have_itemprop("Headline")
+
+
+# Attributes the tests of SOURCE_SELECTOR and BYLINE_SELECTOR read, in the
+# spellings the selector engine may or may not take for theirs.
+_TESTED_ATTRS = [
+    *(' data-field="source"', ' data-field="Source"', ' data-field="source "'),
+    *(' itemprop="sourceOrganization"', ' itemprop="sourceorganization"', ' itemprop="author"'),
+    *(' itemprop="Author"', ' rel="author"', ' rel="AUTHOR"', ' rel="authOR"', ' rel="author x"'),
+    *(' rel="\u212aauthor"', ' id="author"', ' id="my-author-box"', ' id="AUTHOR"', " rel"),
+]
+
+
+@st.composite
+def _attribute_pages(draw: st.DrawFn, names: list[str]) -> str:
+    """Elements whose classes are `names` apart by any kind of space, with
+    _TESTED_ATTRS."""
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        tag = draw(st.sampled_from(["div", "span", "p", "ul"]))
+        chosen = draw(st.lists(st.sampled_from(names), max_size=3))
+        gaps = draw(st.lists(st.sampled_from(_CLASS_GAPS), min_size=len(chosen) + 1))
+        classes = gaps[0] + "".join(n + g for n, g in zip(chosen, gaps[1:], strict=False))
+        attrs = f' class="{classes}"' if chosen else ""
+        attrs += "".join(draw(st.lists(st.sampled_from(_TESTED_ATTRS), max_size=2, unique=True)))
+        parts.append(f"<{tag}{attrs}><b class='x'>Nguồn: Báo Nông thôn</b></{tag}>")
+    doctype = "<!DOCTYPE html>" if draw(st.booleans()) else ""
+    return f"{doctype}<html><body>{''.join(parts)}</body></html>"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_attribute_pages(_SOURCE_NAMES))
+def test_source_test_on_attributes_is_the_source_selectors_answer(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    for node in tree.css("body *"):
+        assert _is_source(node, node.attributes) == matches_itself(node, SOURCE_SELECTOR)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_attribute_pages(_BYLINE_NAMES))
+def test_byline_test_on_attributes_is_the_byline_selectors_answer(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    for node in tree.body.css(_BYLINE_CANDIDATES):
+        assert _is_byline(node) == matches_itself(node, BYLINE_SELECTOR)
+
+
+_TITLE_WORDS = ["Sản", "phẩm", "OCOP", "ocop", "tỉnh", "Báo", "Dân", "trí", "-", "|", "2025"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TITLE_WORDS), max_size=6).map(" ".join), max_size=5))
+def test_word_sets_read_once_compare_titles_as_similar_does(titles: list[str]) -> None:
+    # find_headline() reads each title's words once into one table, then
+    # compares every pair from it.
+    known: dict[str, set[str]] = {}
+    for first in titles:
+        for second in titles:
+            found = _similar_words(_word_set(first, known), _word_set(second, known))
+            assert found == similar(first, second)
+
+
+_HEADLINE_WORDINGS = [
+    "Hà Tĩnh có thêm 12 sản phẩm OCOP",
+    "Hà Tĩnh có thêm 12 sản phẩm OCOP - Báo Hà Tĩnh",
+    "Thanh Hóa công nhận 35 sản phẩm OCOP năm 2025",
+    "Tin tức trong ngày",
+]
+_HEADLINE_ATTRS = ["", ' class="title-detail"', ' class="logo"', " hidden", ' itemprop="headline"']
+
+
+@st.composite
+def _headline_pages(draw: st.DrawFn) -> str:
+    """Pages with several h1s and other title candidates, whose texts may or
+    may not say what the metadata says."""
+    metas = draw(st.lists(st.sampled_from(_HEADLINE_WORDINGS), max_size=2))
+    head = "".join(f'<meta property="og:title" content="{m}">' for m in metas)
+    if draw(st.booleans()):
+        head += f"<title>{draw(st.sampled_from(_HEADLINE_WORDINGS))}</title>"
+    parts = []
+    for _ in range(draw(st.integers(0, 5))):
+        tag = draw(st.sampled_from(["h1", "h1", "h2", "div"]))
+        attrs = draw(st.sampled_from(_HEADLINE_ATTRS))
+        parts.append(f"<{tag}{attrs}>{draw(st.sampled_from(_HEADLINE_WORDINGS))}</{tag}>")
+    return f"<html><head>{head}</head><body>{''.join(parts)}</body></html>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_headline_pages())
+def test_an_h1_matching_metadata_is_the_headline_every_candidate_would_give(html: str) -> None:
+    tree, data = _scanned(html)
+    url = "https://baohatinh.vn/a.html"
+    found = find_headline(tree, data, url)
+    plain = _choose(tree, data, url, _metadata_titles(tree, data), {})
+    assert (found is None) == (plain is None)
+    if found is not None and plain is not None:
+        same_node = (found.node is None and plain.node is None) or (
+            found.node is not None
+            and plain.node is not None
+            and found.node.mem_id == plain.node.mem_id
+        )
+        assert (found.text, found.rule) == (plain.text, plain.rule) and same_node

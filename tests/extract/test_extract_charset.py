@@ -99,3 +99,58 @@ _HEAD_PIECES = [
 def test_meta_charset_is_the_first_declaration_before_the_head_ends(pieces: list[bytes]) -> None:
     body = b"".join(pieces)
     assert meta_charset(body) == _meta_charset_within_the_head(body)
+
+
+def _meta_charset_by_pattern(body: bytes) -> str | None:
+    """meta_charset() as the pattern alone computes it: every match of
+    _META_CHARSET in turn, where meta_charset() tries it only where it can match."""
+    for found in _META_CHARSET.finditer(body, 0, thresholds.META_SCAN_LIMIT):
+        name = _codec_name(found.group(1).decode("ascii", "ignore"))
+        if name:
+            return None if _HEAD_END.search(body, 0, found.end()) else name
+    return None
+
+
+# Pieces that put "charset" at the edge of a declaration's reach (400
+# characters after "<meta"), across the chunks meta_charset() lower-cases
+# the top of the page in and past them, in mixed case and after stray ">".
+_LONG_PIECES = [
+    *_HEAD_PIECES, b"<MeTa ", b"ChArSeT = 'Utf-8'", b"CHARSET=koi8-r", b"<meta" + b"a" * 395,
+    b"aaaa", b"aaaaa", b"aaaaaa", b"x" * 1015, b"x" * 4085, b"x" * 30_000,
+    b"<meta <meta charset=bogus>", b"charset=cp1252", b'<meta content="a>b" charset=utf-8>',
+    b"<script>charset</script>",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LONG_PIECES), max_size=16))
+def test_meta_charset_tries_the_pattern_wherever_it_can_match(pieces: list[bytes]) -> None:
+    body = b"".join(pieces)
+    assert meta_charset(body) == _meta_charset_by_pattern(body)
+
+
+# Where the chunks meta_charset() lower-cases end: 1 KB, then 4 KB, 16 KB...
+# each overlapping the one before by six bytes, up to 64 KB.
+_CHUNK_EDGES = [1024, 1018 + 4096, 5108 + 16_384, 65_536]
+
+
+@pytest.mark.parametrize("where", [e + d for e in _CHUNK_EDGES for d in range(-9, 3)])
+def test_meta_charset_finds_a_declaration_across_a_chunk_edge(where: int) -> None:
+    body = b"x" * (where - len(b"<meta ")) + b'<meta CharSet="koi8-r"></head>'
+    assert body.index(b"CharSet") == where
+    assert meta_charset(body) == _meta_charset_by_pattern(body) == "koi8-r"
+
+
+@pytest.mark.parametrize("where", [65_536 - d for d in (0, 1, 200, 405, 406, 420)])
+@pytest.mark.parametrize("gap", [0, 390, 399, 400, 401])
+def test_meta_charset_finds_a_declaration_begun_before_the_lowered_top(
+    where: int, gap: int
+) -> None:
+    body = b"x" * where + b"<meta " + b"a" * gap + b'charset="koi8-r">'
+    assert meta_charset(body) == _meta_charset_by_pattern(body)
+
+
+@pytest.mark.parametrize(("gap", "found"), [(399, "koi8-r"), (400, None)])
+def test_meta_charset_honours_the_reach_of_a_declaration(gap: int, found: str | None) -> None:
+    body = b"<meta " + b"a" * gap + b"charset=koi8-r>"
+    assert meta_charset(body) == _meta_charset_by_pattern(body) == found

@@ -104,3 +104,28 @@ def test_iso_offsets_give_the_same_instant(moment: datetime, hours: int) -> None
 def test_arbitrary_text_never_raises(text: str) -> None:
     found = parse_date(text, now=NOW, fallback=False)
     assert found is None or found.when.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026-03-07T08:00:00+99:00", "2026-03-07 08:00-2400", "07/03/2026 08:00 GMT+30"],
+)
+def test_an_offset_of_a_day_or_more_makes_the_time_unreadable(text: str) -> None:
+    assert parse_date(text, now=NOW) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from("+-"),
+    st.integers(min_value=0, max_value=99),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(["2026-03-07T08:00:00{}{:02d}:{:02d}", "07/03/2026 08:00 GMT{}{}:{:02d}"]),
+)
+def test_any_written_offset_gives_a_zoned_time_or_none(
+    sign: str, hours: int, minutes: int, shape: str
+) -> None:
+    found = parse_date(shape.format(sign, hours, minutes), now=NOW, fallback=False)
+    if hours * 60 + minutes >= 24 * 60:
+        assert found is None
+    else:
+        assert found is not None and found.when.utcoffset() is not None

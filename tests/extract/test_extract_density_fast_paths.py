@@ -19,6 +19,7 @@ from extract.body import (
     BOILERPLATE_WORDS,
     _best_of,
     _holds_most_of,
+    _visible_around,
     content_chars,
     find_containers,
     separated_words,
@@ -129,6 +130,7 @@ def plain_siblings(
 _NAMES = ("plain", "story", "share-bar", "author-box", "detail-content", "ads", "x\xa0nav")
 _ATTRS = ("", " hidden", ' style="display:none"', ' aria-hidden="true"', ' itemprop="articleBody"')
 _TAGS = ("div", "section", "p", "span", "a", "b", "ul", "li", "header", "nav", "figure", "br")
+_TAGS += ("img", "source", "math")  # leaves, and a <source> that is none in <math>
 _TEXTS = (SENTENCE, "Home", "\n  ", "\xa0", " Read more ", "", "<!-- note -->")
 
 
@@ -344,3 +346,34 @@ def test_the_containers_are_those_found_by_measuring_every_known_container(html:
     fast = find_containers(tree)
     plain = plain_find_containers(tree)
     assert [n.mem_id for n in fast] == [n.mem_id for n in plain]
+
+
+def _nested_pairs(tree: LexborHTMLParser) -> list[tuple[LexborNode, LexborNode]]:
+    """Every element with every element strictly inside it."""
+    elements = _elements(tree)
+    return [
+        (inner, outer)
+        for outer in elements
+        for inner in elements
+        if inner.mem_id != outer.mem_id and dom.is_inside(inner, outer)
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(stories(), pages))
+def test_the_text_around_an_inner_element_adds_up_to_the_outer_ones(html: str) -> None:
+    for inner, outer in _nested_pairs(LexborHTMLParser(html)):
+        around = _visible_around(inner, outer)
+        assert visible_len(inner.text_lexbor()) + around == visible_len(outer.text_lexbor())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(stories(), pages), st.floats(0.0, 1.2))
+def test_a_known_container_holds_the_winner_as_measured_afresh(html: str, part: float) -> None:
+    # Any count of the known container's prose, from none to more than the
+    # winner's: the share is decided at every side of the threshold.
+    for inner, outer in _nested_pairs(LexborHTMLParser(html)):
+        chars = round(part * content_chars(outer))
+        text = visible_len(inner.text_lexbor())
+        fast = _holds_most_of((chars, inner), (outer,), text)
+        assert fast == (chars >= thresholds.KNOWN_CONTAINER_SHARE * content_chars(outer))

@@ -97,3 +97,16 @@ SMALL_ARTICLE = (
 def test_any_url_text_gives_a_result(url: str) -> None:
     result = extract_article(SMALL_ARTICLE, PageContext(url=url))
     assert isinstance(result, Article | NotArticle)
+
+
+def test_metadata_with_an_impossible_zone_gives_an_article() -> None:
+    sentence = "Huyện có thêm sản phẩm OCOP được công nhận. ".encode() * 12
+    body = (
+        b'<html><head><meta property="article:published_time" content="2026-03-07T08:00:00+99:00">'
+        + "</head><body><h1>Ba sản phẩm OCOP mới</h1>".encode()
+        + b"<p>07/03/2026 08:00 GMT+30</p><p>"
+        + sentence
+        + b"</p></body></html>"
+    )
+    result = extract_article(body, PageContext(url="https://example.vn/a"))
+    assert isinstance(result, Article) and result.published_at is None

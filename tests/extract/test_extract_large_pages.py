@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from extract import extract_article
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract import extract_article, thresholds
 from extract.models import Article, NotArticle, PageContext
-from extract.nesting import max_block_depth, too_deep
+from extract.nesting import max_block_depth, more_tags_than, too_deep
 
 CTX = PageContext(url="https://tv.example/tin-tuc/bai-viet-1.htm")
 FIVE_MB = 5_000_000
@@ -57,3 +60,17 @@ def test_ordinary_nesting_is_not_too_deep() -> None:
     page = b"<body>" + (b"<div><section><p>text</p></section></div>" * 3000) + b"</body>"
     assert max_block_depth(page) == 2
     assert not too_deep(page)
+
+
+@given(
+    st.binary(max_size=60) | st.lists(st.sampled_from([b"<", b"<div>", b"x", b" "])).map(b"".join),
+    st.integers(0, 40),
+)
+def test_the_tag_limit_check_agrees_with_a_count(body: bytes, limit: int) -> None:
+    assert more_tags_than(body, limit) == (body.count(b"<") > limit)
+
+
+def test_nesting_is_measured_from_one_tag_over_the_unchecked_limit() -> None:
+    limit = thresholds.MAX_TAGS_UNCHECKED
+    assert not too_deep(b"<div>" * limit)
+    assert too_deep(b"<div>" * (limit + 1))

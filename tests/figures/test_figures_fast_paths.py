@@ -278,21 +278,29 @@ _OCOP_PIECES = st.sampled_from(
         *("OCOP", "ocop", "OcOp", "O C O P", "ocp", " ", "İ", "ſ"),
         *("mỗi xã một sản phẩm", "MỖI XÃ MỘT SẢN PHẨM", "Mỗi  Xã\tMột sản phẩm"),
         *("xã", "XÃ", "mỗi", "sản phẩm", "x\u0303", "mỗ", "MỖ", "mỗı", "MỖİ", "ı", "\u2003"),
+        *("Ocop", "ocoP", "oc", "op", "m", "M", "ỗ", "Ỗ", "mỖI xÃ mộT sẢn PhẨm", "\udc80", "ü"),
+        # Characters with a byte of O, C or P in UTF-16: "\u6f41\u6300\u6f00\u7000"
+        # holds "o\0c\0o\0p" at an odd offset once lower-cased, "OCOṐ" before a non-zero.
+        *("OCO", "\u6f41", "\u6300", "\u4f00", "\u7000", "\u5000", "Ṑ", "Ő", "😀"),
     ]
 )
 
 
+@settings(max_examples=400)
 @given(st.lists(_OCOP_PIECES, max_size=8).map("".join) | st.text(max_size=40))
+@example("\u6f41\u6300\u6f00\u7000")
+@example("OCOṐ")
 def test_the_ocop_gate_agrees_with_the_case_insensitive_search(text: str) -> None:
     assert extractor._may_name_ocop(text) == (extractor.OCOP_WORDS.search(text) is not None)
 
 
 def test_no_character_but_their_own_cases_matches_the_gate_letters_case_insensitively() -> None:
-    # The gate looks for "ocop" and "mỗ" in the lower-cased text: sound only if
-    # no other character matches one of those letters under re.IGNORECASE.
+    # The gate looks for "ocop" in the UTF-8 bytes with ASCII letters lower-cased
+    # and for "mỗ"/"mỖ" there: sound only if no other character matches one of
+    # those letters under re.IGNORECASE.
     pattern = re.compile("[ocpmỗ]", re.IGNORECASE)
-    others = [c for c in map(chr, range(0x110000)) if pattern.fullmatch(c)]
-    assert sorted(c for c in others if c.lower() not in "ocpmỗ") == []
+    matching = {c for c in map(chr, range(0x110000)) if pattern.fullmatch(c)}
+    assert matching == set("ocpmỗOCPMỖ")
 
 
 _TRAP_WORDS = [
