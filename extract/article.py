@@ -103,9 +103,7 @@ def _extract_parsed(
     blocks, captions = body_text.blocks, body_text.captions
     blocks = _drop_headline_copies(blocks, headline)
     header = header_blocks(headline_node, container, blocks[0].node if blocks else None)
-    # Dateline and byline blocks can stand before the sapo as well as after it.
-    lead, blocks = split_lead(_drop_leading_chrome(blocks), header)
-    blocks = _drop_leading_chrome(blocks)
+    lead, blocks = _lead_without_chrome(blocks, header)
     blocks, tail = trailing_credits(blocks)
 
     shape = measure(
@@ -173,17 +171,34 @@ def _drop_headline_copies(blocks: list[Block], headline: Headline | None) -> lis
     return [b for b in blocks if len(b.text) > len(key) or match_key(b.text) != key]
 
 
-def _drop_leading_chrome(blocks: list[Block]) -> list[Block]:
+def _lead_without_chrome(
+    blocks: list[Block], header: list[Block]
+) -> tuple[str | None, list[Block]]:
+    """The sapo and the body's blocks, datelines and credits dropped: they
+    can stand before the sapo as well as after it. The second drop is asked
+    only when its first block is not the one the first drop asked and kept
+    (a block was taken off as the sapo, or the first drop ended at its limit)."""
+    kept, settled = _drop_leading_chrome(blocks)
+    lead, blocks = split_lead(kept, header)
+    if blocks is not kept or not settled:
+        blocks, _ = _drop_leading_chrome(blocks)
+    return lead, blocks
+
+
+def _drop_leading_chrome(blocks: list[Block]) -> tuple[list[Block], bool]:
+    """The blocks without their leading datelines and credits, and whether
+    that is settled: the first block left (if any) was asked and is no
+    chrome, so that asking again, with no block taken off, keeps it."""
     dropped = 0
     while blocks and dropped < _MAX_LEADING_CHROME:
         text = blocks[0].text
         is_dateline = _is_dateline(text)
         credit = parse_credit(text) if len(text) <= 60 else None
         if not is_dateline and not (credit and credit.authors and not credit.source):
-            break
+            return blocks, True
         blocks = blocks[1:]
         dropped += 1
-    return blocks
+    return blocks, not blocks
 
 
 def _is_dateline(text: str) -> bool:

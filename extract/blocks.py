@@ -139,12 +139,71 @@ class BlockWalker:
 
     def walk(self, root: LexborNode) -> Collected:
         self._root = root
-        self._walk(root)
+        self._walk(root.child if not self._stopped() else None, [], False)
         self._flush(root.tag or "div", root)
         return self.result
 
-    def _walk(self, root: LexborNode) -> None:
-        """Read the text below `root` in page order into blocks.
+    def enters(self, node: LexborNode, depth: int) -> bool:
+        """Whether the walk, reaching element `node` `depth` levels below its
+        root, reads its children one by one: not passing it by, ending at
+        it, setting its text apart as a caption or reading it whole as too
+        deep. walk_from() asks it of its start and every element above. A
+        boilerplate-named element is said not to (it may be a wrapper, read
+        after all: see _not_wrapper), which only ever costs a slower walk."""
+        kind = node.tag_id
+        if kind < _FIRST_ELEMENT_ID or kind in SKIP_IDS or kind in _CAPTION_IDS:
+            return False
+        if kind == _BR_ID or node.child is None or depth > dom.MAX_DEPTH:
+            return False
+        if kind == self._stop_kind and node.mem_id == self._stop_id:
+            return False
+        attrs = node.attributes
+        if not attrs:
+            return True
+        if (
+            self._skip_hidden
+            and ("hidden" in attrs or "aria-hidden" in attrs or "style" in attrs)
+            and dom.hidden_attrs(attrs)
+        ):
+            return False
+        classes, ident = attrs.get("class"), attrs.get("id")
+        return not (classes or ident) or self._names(classes, ident) == _NO_NAME
+
+    def walk_from(self, root: LexborNode, start: LexborNode) -> Collected:
+        """The blocks walk(root) reads from block element `start` on.
+
+        walk(root) enters `start` with no text pending when it enters it and
+        every element between it and `root` (enters()): text read before is
+        flushed on entering a block. From there it reads as it would from
+        the frames of those elements, the state rebuilt here; the blocks it
+        read before are left out (and so not counted towards the limit)."""
+        chain: list[LexborNode] = []
+        node = start.parent
+        while node is not None and node.mem_id != root.mem_id:
+            chain.append(node)
+            node = node.parent
+        stack: list[tuple[LexborNode | None, bool, LexborNode | None]] = []
+        in_link = False
+        for node in reversed(chain):
+            if node.tag_id in BLOCK_IDS:
+                stack.append((node.next, in_link, node))
+            else:
+                stack.append((node.next, in_link, None))
+                in_link = in_link or node.tag_id == _A_ID
+        stack.append((start.next, in_link, start))
+        self._root = root
+        self._walk(start.child, stack, in_link)
+        self._flush(root.tag or "div", root)
+        return self.result
+
+    def _walk(
+        self,
+        child: LexborNode | None,
+        stack: list[tuple[LexborNode | None, bool, LexborNode | None]],
+        in_link: bool,
+    ) -> None:
+        """Read the text from `child` on in page order into blocks, `stack`
+        holding the frames of the elements it stands in.
 
         Hot loop, run on every node of the body and of the header region:
         one loop with an explicit stack rather than a call per element,
@@ -166,9 +225,6 @@ class BlockWalker:
         stop_id, stop_kind, skip_hidden = self._stop_id, self._stop_kind, self._skip_hidden
         verdicts = self._name_verdicts
         max_depth = dom.MAX_DEPTH
-        stack: list[tuple[LexborNode | None, bool, LexborNode | None]] = []
-        in_link = False
-        child = root.child if not self._stopped() else None
         while True:
             if child is None:
                 if not stack:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborNode
 
 from extract import dom, thresholds
-from extract.blocks import Block, BlockWalker
+from extract.blocks import BLOCK_IDS, Block, BlockWalker
 
 # How far up from the headline the region may start when no body was found.
 _MAX_CLIMB = 4
@@ -50,6 +50,14 @@ def _lines(root: LexborNode, stop: LexborNode | None) -> list[Block]:
 
 
 def _window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> list[Block]:
+    """The lines of `root` (up to `stop`) around the headline's: read from
+    near the headline when that is shown to give the same (_near_window),
+    else from the start of `root`."""
+    near = _near_window(root, stop, headline)
+    return near if near is not None else _whole_window(root, stop, headline)
+
+
+def _whole_window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> list[Block]:
     """The lines of `root` (up to `stop`) around the headline's; the walk
     ends once it has the lines wanted after it."""
     after = thresholds.HEADER_TEXT_NODES_AFTER
@@ -62,6 +70,154 @@ def _window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> 
         return blocks[:after]
     start = max(index - thresholds.HEADER_TEXT_NODES_BEFORE, 0)
     return blocks[start : index + 1 + after]
+
+
+def _near_window(
+    root: LexborNode, stop: LexborNode | None, headline: LexborNode
+) -> list[Block] | None:
+    """_whole_window() read from a block element shortly before the headline
+    (BlockWalker.walk_from), or None when that is not shown to give the same.
+
+    Up to two hundred lines of menus can stand before a headline, of which
+    the window keeps twelve. The walk from a start gives the same lines as
+    the walk from the start of `root` when the whole walk reaches the start
+    (the elements above it are entered, the stop node does not stand before
+    the headline) and cannot have ended at its limit of blocks before the
+    lines kept. With too few lines before the headline, the lines before
+    the start are read by a walk that ends there: the two walks read the
+    region once, as the whole walk does."""
+    path = _path(root, headline)
+    if path is None:
+        return None
+    probe = BlockWalker(stop=stop, skip_hidden=False)
+    start = _start_before(path, probe, thresholds.HEADER_START_CHARS)
+    if start is None or (stop is not None and _stops_first(stop, path)):
+        return None
+    if not all(probe.enters(node, depth) for depth, node in enumerate(path[1:-1], 1)):
+        return None
+    before, after = thresholds.HEADER_TEXT_NODES_BEFORE, thresholds.HEADER_TEXT_NODES_AFTER
+    mark = _headline_test(headline)
+    walker = BlockWalker(stop=stop, skip_hidden=False, mark=mark, after_mark=after)
+    collected = walker.walk_from(root, start)
+    index = collected.marked
+    if index is None:
+        return None
+    # The blocks the whole walk may read before the start.
+    room = thresholds.MAX_WALK_BLOCKS - index - after - 1
+    if index >= before:
+        if _bytes_before(start, root, room) is None:
+            return None
+        return collected.blocks[index - before : index + 1 + after]
+    head = BlockWalker(stop=start, skip_hidden=False).walk(root)
+    if not head.reached_stop or len(head.blocks) > room:
+        return None
+    index += len(head.blocks)
+    blocks = head.blocks + collected.blocks
+    return blocks[max(index - before, 0) : index + 1 + after]
+
+
+def _path(root: LexborNode, headline: LexborNode) -> list[LexborNode] | None:
+    """`root`, the elements between, and the headline (None when it is the root)."""
+    path = [headline]
+    node = headline
+    while node.mem_id != root.mem_id:
+        parent = node.parent
+        if parent is None:
+            return None
+        path.append(parent)
+        node = parent
+    return path[::-1] if len(path) > 1 else None
+
+
+def _stops_first(stop: LexborNode, path: list[LexborNode]) -> bool:
+    """Whether `stop` stands inside the root (path[0]) before the headline
+    (path[-1]) in page order, or holds it: where the whole walk could end
+    before the headline."""
+    levels = {node.mem_id: level for level, node in enumerate(path)}
+    branch, node = stop, stop
+    while node.mem_id not in levels:
+        branch = node
+        parent = node.parent
+        if parent is None:
+            return False
+        node = parent
+    if node.mem_id == stop.mem_id:
+        return True
+    level = levels[node.mem_id] + 1
+    if level == len(path):
+        return False  # inside the headline
+    sibling = path[level].prev
+    while sibling is not None:
+        if sibling.mem_id == branch.mem_id:
+            return True
+        sibling = sibling.prev
+    return False
+
+
+def _start_before(path: list[LexborNode], probe: BlockWalker, wanted: int) -> LexborNode | None:
+    """The last block element before the headline (path[-1]) with `wanted`
+    characters of text between, that the walk enters (probe.enters(), so
+    walk_from() may start there), or None. Only a guess of where the lines
+    kept start; _near_window checks what it gives."""
+    text = 0
+    for depth in range(len(path) - 1, 0, -1):
+        found, text = _start_among(path[depth].prev, depth, text, probe, wanted)
+        if found is not None:
+            return found
+    return None
+
+
+def _start_among(
+    sibling: LexborNode | None, depth: int, text: int, probe: BlockWalker, wanted: int
+) -> tuple[LexborNode | None, int]:
+    """_start_before() among `sibling` and those before it, at `depth`, with
+    `text` characters read after them: an element that would make up the
+    text wanted is looked into for a later start."""
+    while sibling is not None:
+        kind = sibling.tag_id
+        if kind == dom.TEXT_ID:
+            size = len(sibling.text_content or "")
+        else:
+            size = len(sibling.text_lexbor()) if kind >= dom.A_ID else 0
+        if text + size >= wanted and kind in BLOCK_IDS and probe.enters(sibling, depth):
+            inner, _ = _start_among(sibling.last_child, depth + 1, text, probe, wanted)
+            return (inner if inner is not None else sibling), text + size
+        text += size
+        sibling = sibling.prev
+    return None, text
+
+
+def _bytes_before(start: LexborNode, root: LexborNode, cap: int) -> int | None:
+    """A bound on the blocks the walk of `root` reads before `start`, when
+    it is at most `cap` (else None, as when it cannot be told).
+
+    Each block holds a text node of its own with a character other than
+    white space, at least a byte: the text bytes before `start` bound the
+    blocks. The text of an element is read at once here (lexbor copies it),
+    where bytes that are not UTF-8 come out as U+FFFD (one character may be
+    cut between text nodes): text without one was whole UTF-8, as many bytes
+    as it encodes to."""
+    total = 0
+    node = start
+    while node.mem_id != root.mem_id:
+        sibling = node.prev
+        while sibling is not None:
+            kind = sibling.tag_id
+            if kind == dom.TEXT_ID:
+                text = sibling.text_content or ""
+            else:
+                text = sibling.text_lexbor() if kind >= dom.A_ID else ""
+            if "\ufffd" in text:
+                return None
+            total += len(text) if text.isascii() else len(text.encode())
+            if total > cap:
+                return None
+            sibling = sibling.prev
+        parent = node.parent
+        if parent is None:
+            return None
+        node = parent
+    return total
 
 
 def _above_body(body: LexborNode) -> list[Block]:

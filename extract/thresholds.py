@@ -49,6 +49,9 @@ DATE_AGREEMENT_MINUTES = 2
 HEADER_TEXT_NODES_BEFORE = 12
 # Without a body start, how many text nodes after the headline are header.
 HEADER_TEXT_NODES_AFTER = 40
+# The header walk starts about this many characters of text before the
+# headline (enough for the lines it keeps before it, on most pages).
+HEADER_START_CHARS = 400
 
 # --- headline --------------------------------------------------------------
 MAX_HEADLINE_LEN = 400
