@@ -115,8 +115,10 @@ def meta_value(raw: str) -> str:
 def read_structured(tree: LexborHTMLParser, swept: dom.Sweep | None = None) -> StructuredData:
     """The page's metadata, read from the elements `swept` (a dom.sweep()
     of the tree, made here when not given) found."""
-    found = _scan(tree, swept if swept is not None else dom.sweep(tree))
-    meta = _meta_tags(found.metas)
+    if swept is None:
+        swept = dom.sweep(tree)
+    found = _scan(tree, swept)
+    meta = _meta_tags(swept.metas)
     # Each object's types, read once: three rules below ask for them.
     typed = [(obj, _types(obj)) for obj in _json_ld_objects(found.json_ld)]
     article = next((obj for obj, types in typed if types & ARTICLE_TYPES), None)
@@ -154,7 +156,6 @@ def read_structured(tree: LexborHTMLParser, swept: dom.Sweep | None = None) -> S
 class _Found:
     """The elements metadata is read from, in document order."""
 
-    metas: list[dict[str, str | None]] = field(default_factory=list)
     json_ld: list[LexborNode] = field(default_factory=list)
     itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
     itemprop_names: set[str] = field(default_factory=set)
@@ -162,12 +163,11 @@ class _Found:
 
 
 def _scan(tree: LexborHTMLParser, swept: dom.Sweep) -> _Found:
-    """Every metadata element: the metas, links and scripts dom.sweep()
-    picked out by tag on its walk, and the [itemprop] elements of one query
-    (few elements carry one, and reading every element's attributes to find
-    them would cost more than the query)."""
+    """Every metadata element but the metas (_meta_tags reads those): the
+    links and scripts dom.sweep() picked out by tag on its walk, and the
+    [itemprop] elements of one query (few elements carry one, and reading
+    every element's attributes to find them would cost more than the query)."""
     found = _Found()
-    found.metas = [node.attributes for node in swept.metas]
     for node in swept.links:
         attrs = node.attributes
         if "rel" in attrs:
@@ -175,12 +175,13 @@ def _scan(tree: LexborHTMLParser, swept: dom.Sweep) -> _Found:
             if found.canonical is not None:
                 break
     found.json_ld = [node for node in swept.scripts if _is_json_ld(node.attributes)]
+    names, itemprops = found.itemprop_names, found.itemprops
     for node in tree.css(_ITEMPROP_QUERY):
         prop = node.attributes.get("itemprop")
         if prop:
-            found.itemprop_names.add(prop.lower())
-        if prop in _MICRODATA_PROPS:
-            found.itemprops.append((prop, node))
+            names.add(prop.lower())
+            if prop in _MICRODATA_PROPS:
+                itemprops.append((prop, node))
     return found
 
 
@@ -192,16 +193,20 @@ def _is_json_ld(attrs: dict[str, str | None]) -> bool:
     return kind is not None and kind.isascii() and kind.lower() == _JSON_LD_TYPE
 
 
-def _meta_tags(metas: list[dict[str, str | None]]) -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {}
-    for attrs in metas:
+def _meta_tags(metas: list[LexborNode]) -> dict[str, tuple[str, ...]]:
+    """<meta> contents by lower-cased name. A page has dozens of metas and a
+    name seldom repeats: tuples are grown in place of lists converted at the end."""
+    found: dict[str, tuple[str, ...]] = {}
+    for node in metas:
+        attrs = node.attributes
         value = attrs.get("content")
         if not value:
             continue
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         if key:
-            found.setdefault(key.strip().lower(), []).append(value)
-    return {k: tuple(v) for k, v in found.items()}
+            key = key.strip().lower()
+            found[key] = (*found[key], value) if key in found else (value,)
+    return found
 
 
 def _canonical_href(attrs: dict[str, str | None]) -> str | None:
@@ -231,16 +236,18 @@ def _html_element(tree: LexborHTMLParser) -> LexborNode | None:
     return root if root is not None and root.tag == "html" else tree.css_first("html")
 
 
-def _json_ld_objects(scripts: list[LexborNode]) -> Iterator[dict[str, object]]:
+def _json_ld_objects(scripts: list[LexborNode]) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
     for script in scripts:
         raw = script.text(deep=True)
         data = _load_json(raw)
-        if data is None:
-            salvaged = _salvage(raw)
-            if salvaged:
-                yield salvaged
+        if data is not None:
+            _walk(data, 0, found)
             continue
-        yield from _walk(data, 0)
+        salvaged = _salvage(raw)
+        if salvaged:
+            found.append(salvaged)
+    return found
 
 
 def _load_json(raw: str) -> object | None:
@@ -271,22 +278,25 @@ def _salvage(raw: str) -> dict[str, object] | None:
     return found if len(found) > 1 else None
 
 
-def _walk(data: object, depth: int) -> Iterator[dict[str, object]]:
+def _walk(data: object, depth: int, found: list[dict[str, object]]) -> None:
+    """Append the typed objects in `data` to `found`, in document order. (A
+    list passed down, not nested generators: each level of those costs a frame
+    per object.)"""
     if depth > _MAX_DEPTH:
         return
     if isinstance(data, list):
         for item in data:
-            yield from _walk(item, depth + 1)
+            _walk(item, depth + 1, found)
     elif isinstance(data, dict):
         if "@type" in data:
-            yield data
+            found.append(data)
         graph = data.get("@graph")
         if graph is not None:
-            yield from _walk(graph, depth + 1)
+            _walk(graph, depth + 1, found)
         for key in ("mainEntity", "mainEntityOfPage", "hasPart"):
             value = data.get(key)
             if isinstance(value, dict | list):
-                yield from _walk(value, depth + 1)
+                _walk(value, depth + 1, found)
 
 
 def _types(obj: dict[str, object]) -> set[str]:

@@ -1,10 +1,12 @@
 """dom.sweep()'s walk over tag ids (junk and metadata elements) and
 read_structured()'s JSON-LD test find exactly what the CSS queries they
-replace find (the plain computations)."""
+replace find, and the metadata layer's faster forms (meta grouping, the
+JSON-LD walk) give what their plain forms give."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,10 +15,13 @@ from selectolax.lexbor import LexborHTMLParser
 from extract import dom
 from extract.structured import (
     _JSON_LD_QUERY,
+    _MAX_DEPTH,
     _MICRODATA_PROPS,
     _canonical_href,
     _is_json_ld,
+    _meta_tags,
     _scan,
+    _walk,
 )
 
 
@@ -94,11 +99,90 @@ _METADATA = [
 @given(st.lists(st.sampled_from(_METADATA), max_size=25))
 def test_metadata_scan_finds_what_the_metadata_query_finds(pieces: list[str]) -> None:
     tree = LexborHTMLParser("<html><head>" + "".join(pieces) + "</body></html>")
-    found = _scan(tree, dom.sweep(tree))
+    swept = dom.sweep(tree)
+    found = _scan(tree, swept)
     fast = (
-        found.metas,
+        [node.attributes for node in swept.metas],
         found.canonical,
         [node.mem_id for node in found.json_ld],
         [(prop, node.mem_id) for prop, node in found.itemprops],
     )
     assert fast == _scan_by_query(tree)
+
+
+def _meta_tags_plainly(metas: list[dict[str, str | None]]) -> dict[str, tuple[str, ...]]:
+    """_meta_tags() as first written: lists by name, made tuples at the end."""
+    found: dict[str, list[str]] = {}
+    for attrs in metas:
+        value = attrs.get("content")
+        if not value:
+            continue
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        if key:
+            found.setdefault(key.strip().lower(), []).append(value)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+_META_ATTRS = st.sampled_from(["name", "property", "itemprop", "content", "charset", "NAME"])
+_META_VALUES = st.sampled_from(["og:title", "OG:Title ", "author", "", "a&amp;b", "Tin", " x "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(_META_ATTRS, _META_VALUES, max_size=4), max_size=12))
+def test_meta_tags_group_contents_as_the_plain_grouping_does(metas: list[dict[str, str]]) -> None:
+    page = "".join(
+        "<meta " + " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items()) + ">"
+        for attrs in metas
+    )
+    tree = LexborHTMLParser(f"<html><head>{page}</head></html>")
+    nodes = dom.sweep(tree).metas
+    fast = _meta_tags(nodes)
+    plain = _meta_tags_plainly([node.attributes for node in nodes])
+    assert fast == plain
+    assert list(fast) == list(plain)  # the layers read the first name of several
+
+
+def _walk_plainly(data: object, depth: int) -> Iterator[dict[str, object]]:
+    """_walk() as first written: nested generators."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_plainly(item, depth + 1)
+    elif isinstance(data, dict):
+        if "@type" in data:
+            yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _walk_plainly(graph, depth + 1)
+        for key in ("mainEntity", "mainEntityOfPage", "hasPart"):
+            value = data.get(key)
+            if isinstance(value, dict | list):
+                yield from _walk_plainly(value, depth + 1)
+
+
+_LD_KEYS = st.sampled_from(["@type", "@graph", "mainEntity", "mainEntityOfPage", "hasPart", "name"])
+_LD = st.recursive(
+    st.none() | st.sampled_from(["NewsArticle", "x", 3]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_LD_KEYS, inner, max_size=4),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LD)
+def test_json_ld_walk_finds_the_objects_the_plain_walk_finds(data: object) -> None:
+    found: list[dict[str, object]] = []
+    _walk(data, 0, found)
+    plain = list(_walk_plainly(data, 0))
+    assert [id(obj) for obj in found] == [id(obj) for obj in plain]
+
+
+def test_json_ld_walk_stops_at_the_depth_limit_as_the_plain_walk_does() -> None:
+    data: object = {"@type": "Article"}
+    for _ in range(_MAX_DEPTH + 3):
+        data = [{"@type": "Thing", "hasPart": data}]
+    found: list[dict[str, object]] = []
+    _walk(data, 0, found)
+    assert found == list(_walk_plainly(data, 0))
+    assert {"@type": "Article"} not in found
