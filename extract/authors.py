@@ -27,9 +27,9 @@ from selectolax.lexbor import LexborNode
 
 from extract import dom
 from extract.blocks import Block
-from extract.bylines import Credit, name_key, names_from_structured, parse_credit, source_name
+from extract.bylines import Credit, names_from_structured, parse_credit, source_name
 from extract.structured import StructuredData
-from extract.text import fold
+from extract.text import fold, squash
 
 # Byline tests besides the two spellings of "author" in class names and
 # the two of "tac-gia" (Vietnamese "author").
@@ -132,7 +132,7 @@ def site_names(data: StructuredData, url: str) -> list[str]:
     host = _URL_SCHEME.sub("", url).split("/")[0].split(":")[0]
     names += [host, host.split(".")[0]]
     # Publishers and og:site_name often repeat each other: each is keyed once.
-    return [s for s in (name_key(n) for n in dict.fromkeys(names)) if len(s) > 2]
+    return [s for s in (squash(n) for n in dict.fromkeys(names)) if len(s) > 2]
 
 
 def trailing_credits(blocks: list[Block]) -> tuple[list[Block], list[Credit]]:
@@ -314,7 +314,7 @@ def _visible_byline(
         if node.tag in ("img", "meta", "link") or not _is_byline(node):
             continue
         text = fold(node.text(deep=True, separator=" "))
-        if not text or name_key(text) in sites:
+        if not text or squash(text) in sites:
             continue
         credit = parse_credit(text)
         if credit is None:

@@ -225,13 +225,13 @@ def _tighter_known(
         return scored
     texts: dict[int, int] = {}
     known = _best_of(marked, texts)
-    if known is not None and _holds_most_of(known, scored, texts.get(known[1].mem_id)):
+    if known is not None and _holds_most_of(known, scored, texts[known[1].mem_id]):
         return (known[1],)
     return scored
 
 
 def _holds_most_of(
-    known: tuple[int, LexborNode], scored: tuple[LexborNode, ...], known_text: int | None = None
+    known: tuple[int, LexborNode], scored: tuple[LexborNode, ...], known_text: int
 ) -> bool:
     """Whether the known container (its content_chars(), the node) holds
     nearly all of the density winner's prose.
@@ -250,8 +250,6 @@ def _holds_most_of(
     if node.mem_id == winner.mem_id:  # the winner itself: no need to measure it again
         return True
     share = thresholds.KNOWN_CONTAINER_SHARE
-    if known_text is None:
-        return chars >= share * content_chars(winner)
     text = known_text + _visible_around(node, winner)
     if chars >= share * text:
         return True

@@ -8,7 +8,6 @@ và C", "NHẬT XUÂN và 1 tác giả khác") or an outlet/agency ("Theo TTXVN"
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from extract import thresholds
@@ -33,8 +32,6 @@ AGENCIES = frozenset(
     {"ttxvn", "vna", "afp", "reuters", "ap", "bloomberg", "xinhua", "tass", "bbc", "cnn",
      "vov", "vtv", "ttv", "ttvn", "pv", "ptv", "btv", "ctv", "th", "tong hop", "tonghop"}
 )  # fmt: skip
-# What name_key() drops: everything but letters and digits.
-_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 # AGENCIES as squash() keys, computed once: is_person_name runs on every name.
 _AGENCY_KEYS = frozenset(squash(a) for a in AGENCIES)
 _ORGANISATION_WORD = re.compile(
@@ -73,7 +70,7 @@ def is_person_name(name: str) -> bool:
     name = fold(name)
     if not name or len(name) > thresholds.MAX_NAME_LEN or _URLISH.search(name):
         return False
-    if name_key(name) in _AGENCY_KEYS or _ORGANISATION_WORD.search(name):
+    if squash(name) in _AGENCY_KEYS or _ORGANISATION_WORD.search(name):
         return False
     tokens = name.split()
     if not 1 <= len(tokens) <= thresholds.MAX_NAME_TOKENS:
@@ -136,19 +133,6 @@ def names_from_structured(names: list[str], site_names: list[str]) -> tuple[str,
     return tuple(dict.fromkeys(kept))
 
 
-def name_key(text: str) -> str:
-    """squash(text), the key names and site names are compared by, in fewer steps.
-
-    squash() strips the combining marks NFD splits off one character at a
-    time before dropping what is not a letter or digit; no combining mark is
-    a letter or digit (nor does lower() make one), so the one pattern drops
-    them with the rest. Site names, bylines and every structured author pass
-    here (the tests compare it with squash())."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return _NOT_LETTER_OR_DIGIT.sub("", text.lower())
-
-
 def _names_site(value: str, site_names: list[str]) -> bool:
-    key = name_key(value)
+    key = squash(value)
     return bool(key) and any(s and (s in key or key in s) for s in site_names if len(s) > 2)

@@ -14,14 +14,15 @@ Zone-less values are Vietnam time (dates.VIETNAM_TZ).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import chain
 
 from extract import thresholds
 from extract.blocks import Block
 from extract.dates import ParsedDate, parse_date
-from extract.structured import StructuredData, meta_value
+from extract.structured import StructuredData
 
 PUBLISHED_META = (
     "article:published_time",
@@ -53,10 +54,10 @@ def choose_times(
     data: StructuredData, header: list[Block], fetched_at: datetime | None
 ) -> PublishTimes:
     structured = _first_parsed(
-        _candidates(data, data.published, PUBLISHED_META), fetched_at, fallback=False
+        chain(data.published, data.iter_meta(*PUBLISHED_META)), fetched_at, fallback=False
     )
     modified = _first_parsed(
-        _candidates(data, data.modified, MODIFIED_META), fetched_at, fallback=False
+        chain(data.modified, data.iter_meta(*MODIFIED_META)), fetched_at, fallback=False
     )
     # With a structured time, the visible dateline only confirms it: the
     # dateparser pass (a hundred times slower) is not worth it.
@@ -73,19 +74,6 @@ def choose_times(
     if visible:
         return PublishTimes(visible.when, modified_at, "VISIBLE_ONLY")
     return PublishTimes(None, modified_at, "NONE")
-
-
-def _candidates(
-    data: StructuredData, found: tuple[str, ...], names: tuple[str, ...]
-) -> Iterator[str]:
-    """`found`, then data.all_meta(*names), whose values are unescaped and
-    folded only when the ones before them gave no time (usually the first does)."""
-    yield from found
-    for name in names:
-        for raw in data.raw_meta.get(name, ()):
-            value = meta_value(raw)
-            if value:
-                yield value
 
 
 def _first_parsed(

@@ -95,16 +95,20 @@ class StructuredData:
         return found
 
     def first_meta(self, *names: str) -> str | None:
+        return next(self.iter_meta(*names), None)
+
+    def all_meta(self, *names: str) -> list[str]:
+        return list(self.iter_meta(*names))
+
+    def iter_meta(self, *names: str) -> Iterator[str]:
+        """The non-empty meta_value()s of these <meta> names, in order, each
+        unescaped and folded only when asked for (a caller that stops at the
+        first usable value leaves the rest alone)."""
         for name in names:
             for raw in self.raw_meta.get(name, ()):
                 value = meta_value(raw)
                 if value:
-                    return value
-        return None
-
-    def all_meta(self, *names: str) -> list[str]:
-        values = (meta_value(raw) for name in names for raw in self.raw_meta.get(name, ()))
-        return [v for v in values if v]
+                    yield value
 
 
 def meta_value(raw: str) -> str:

@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract import dates, published
-from extract.structured import StructuredData
+from extract.structured import StructuredData, meta_value
 
 _DIGITS = st.text("0123456789", min_size=1, max_size=1)
 
@@ -95,19 +95,22 @@ _META_VALUES = st.lists(
 
 
 @given(
-    st.lists(st.sampled_from(["", "2026-03-07", "x"]), max_size=2).map(tuple),
     st.dictionaries(
         st.sampled_from([*published.PUBLISHED_META[:4], "date", "other"]),
         _META_VALUES,
         max_size=4,
-    ),
+    )
 )
-def test_time_candidates_are_the_values_and_metadata_in_order(
-    found: tuple[str, ...], raw_meta: dict[str, tuple[str, ...]]
+def test_meta_values_are_the_folded_non_empty_contents_in_name_order(
+    raw_meta: dict[str, tuple[str, ...]],
 ) -> None:
-    data = StructuredData(published=found, raw_meta=raw_meta)
-    lazily = list(published._candidates(data, data.published, published.PUBLISHED_META))
-    assert lazily == [*data.published, *data.all_meta(*published.PUBLISHED_META)]
+    # choose_times() reads them one by one and stops at the first time.
+    data = StructuredData(raw_meta=raw_meta)
+    names = published.PUBLISHED_META
+    plain = [meta_value(raw) for name in names for raw in raw_meta.get(name, ())]
+    plain = [value for value in plain if value]
+    assert list(data.iter_meta(*names)) == plain
+    assert data.first_meta(*names) == (plain[0] if plain else None)
 
 
 def test_a_relative_date_without_a_fetch_time_is_none() -> None:

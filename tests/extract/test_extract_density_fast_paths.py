@@ -313,8 +313,12 @@ def plain_find_containers(tree: LexborHTMLParser) -> tuple[LexborNode, ...]:
     if not scored:
         return find_containers(tree)  # the whole page is asked: not a fast path
     known = _best_of(scorer.marked)
-    if known is not None and _holds_most_of(known, scored):
-        return (known[1],)
+    if known is None or len(scored) != 1 or not dom.is_inside(known[1], scored[0]):
+        return scored
+    chars, node = known
+    same = node.mem_id == scored[0].mem_id
+    if same or chars >= thresholds.KNOWN_CONTAINER_SHARE * content_chars(scored[0]):
+        return (node,)
     return scored
 
 
