@@ -87,7 +87,7 @@ def _extract_parsed(
     """One extraction from what the parser is handed (bytes or decoded text),
     and, when `check` is asked, whether it is suspect. A refusal always is:
     it rests on text lengths and link counts."""
-    tree = LexborHTMLParser(html)
+    tree = dom.parse(html)
     if tree.body is None and tree.head is None:
         return NotArticle(ctx.url, "no HTML document in the response", "other"), check
     swept = dom.sweep(tree)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 from extract import thresholds
 
@@ -33,6 +33,19 @@ JUNK_TAGS = (
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Deeper than this the page is tag soup; walkers stop descending.
 MAX_DEPTH = 120
+
+
+def parse(html: str | bytes) -> LexborHTMLParser:
+    """The page's tree, built without the DOM's mutation events.
+
+    The events serve the live behaviours of a browser's document (lexbor's
+    only one for HTML fills a <select>'s <selectedcontent> with a copy of
+    the chosen <option>). The extractor reads the markup as the page wrote
+    it and removes every <select> unread (JUNK_TAGS), so it needs none of
+    them, and building and pruning the tree without them is faster (about
+    2% of the parse on the Vietnamese pages).
+    """
+    return LexborHTMLParser(html, options=LexborDocumentOptions.WO_EVENTS)
 
 
 def tag_ids(names: Iterable[str]) -> frozenset[int]:

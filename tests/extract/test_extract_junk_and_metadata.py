@@ -186,3 +186,53 @@ def test_json_ld_walk_stops_at_the_depth_limit_as_the_plain_walk_does() -> None:
     _walk(data, 0, found)
     assert found == list(_walk_plainly(data, 0))
     assert {"@type": "Article"} not in found
+
+
+def test_the_page_tree_is_built_without_the_selectedcontent_copy() -> None:
+    """dom.parse() turns the DOM's mutation events off: a <selectedcontent>
+    keeps what the markup put in it (nothing), not a copy of the option."""
+    markup = (
+        "<select><button><selectedcontent></selectedcontent></button>"
+        "<option>a</option><option selected>b</option></select>"
+    )
+    assert LexborHTMLParser(markup).css_first("selectedcontent").text() == "b"
+    assert dom.parse(markup).css_first("selectedcontent").text() == ""
+
+
+_TREE_PIECES = [
+    '<div id="x" class="a b">',
+    "</div>",
+    '<p class="b">',
+    "</p>",
+    '<a href="/x" itemprop="url">',
+    "</a>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<select><option selected>o",
+    "</select>",
+    "<template>t",
+    "</template>",
+    '<input value="v">',
+    "<svg><title>s</title>",
+    "</svg>",
+    "<!-- c -->",
+    "chữ ",
+    "<br>",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TREE_PIECES), max_size=40))
+def test_the_page_tree_without_events_is_the_tree_with_them(pieces: list[str]) -> None:
+    """Without <selectedcontent>, the events change nothing the extractor
+    reads: the same markup, ids and classes (lexbor keeps those on the
+    element itself), and the same nodes after junk removal."""
+    markup = "".join(pieces)
+    plain, fast = LexborHTMLParser(markup), dom.parse(markup)
+    assert fast.html == plain.html
+    for query in ("#x", ".b", "[itemprop]"):
+        assert [n.html for n in fast.css(query)] == [n.html for n in plain.css(query)]
+    assert [n.id for n in fast.css("div")] == [n.id for n in plain.css("div")]
+    dom.remove_junk(plain)
+    dom.remove_junk(fast)
+    assert fast.html == plain.html
