@@ -38,12 +38,12 @@ MAX_DEPTH = 120
 def parse(html: str | bytes) -> LexborHTMLParser:
     """The page's tree, built without the DOM's mutation events.
 
-    The events serve the live behaviours of a browser's document (lexbor's
-    only one for HTML fills a <select>'s <selectedcontent> with a copy of
-    the chosen <option>). The extractor reads the markup as the page wrote
-    it and removes every <select> unread (JUNK_TAGS), so it needs none of
-    them, and building and pruning the tree without them is faster (about
-    2% of the parse on the Vietnamese pages).
+    The events serve the live behaviours of a browser's document: lexbor's
+    for HTML keep track of a <select>'s chosen <option> and fill its
+    <selectedcontent> with a copy of it. The extractor reads the markup as
+    the page wrote it and removes every <select> unread (JUNK_TAGS), so it
+    needs none of them, and building and pruning the tree without them is
+    faster (about 2% of the parse on the Vietnamese pages).
     """
     return LexborHTMLParser(html, options=LexborDocumentOptions.WO_EVENTS)
 
