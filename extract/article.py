@@ -95,7 +95,7 @@ def _extract_parsed(
     dom.remove_junk(tree, swept.junk)
     overrides = ctx.overrides or SelectorOverrides()
 
-    headline = find_headline(tree, data, ctx.url) or _override_headline(tree, overrides)
+    headline = find_headline(tree, data, ctx.url, swept) or _override_headline(tree, overrides)
     headline_node = headline.node if headline else None
     containers = find_containers(tree, overrides.body)
     container = containers[0] if containers else None

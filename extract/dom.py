@@ -67,20 +67,27 @@ BR_ID = min(tag_ids(["br"]))
 _JUNK_IDS = tag_ids(JUNK_TAGS)
 
 
-_META_ID, _LINK_ID, _SCRIPT_ID = (min(tag_ids([name])) for name in ("meta", "link", "script"))
-_SWEPT_IDS = _JUNK_IDS | {_META_ID, _LINK_ID}
+_META_ID, _LINK_ID, _SCRIPT_ID, _H1_ID, _TITLE_ID, _HEAD_ID = (
+    min(tag_ids([name])) for name in ("meta", "link", "script", "h1", "title", "head")
+)
+_SWEPT_IDS = _JUNK_IDS | {_META_ID, _LINK_ID, _H1_ID, _TITLE_ID}
 
 
 @dataclass(slots=True)
 class Sweep:
     """What one walk over the whole page sorts out, in page order: the
-    elements the metadata layer reads (<meta>, <link>, <script>) and the
-    junk (JUNK_TAGS, scripts included)."""
+    elements the metadata layer reads (<meta>, <link>, <script>), the junk
+    (JUNK_TAGS, scripts included), and for the headline layer the h1s
+    outside the junk and the <title>s in the head: what tree.css("h1") and
+    tree.css("head title") list once the junk is gone, without a query
+    (each costs a walk over the page, or the parsing of its selector)."""
 
     metas: list[LexborNode] = field(default_factory=list)
     links: list[LexborNode] = field(default_factory=list)
     scripts: list[LexborNode] = field(default_factory=list)
     junk: list[LexborNode] = field(default_factory=list)
+    h1s: list[LexborNode] = field(default_factory=list)
+    head_titles: list[LexborNode] = field(default_factory=list)
 
 
 def sweep(tree: LexborHTMLParser) -> Sweep:
@@ -108,9 +115,34 @@ def sweep(tree: LexborHTMLParser) -> Sweep:
                 found.scripts.append(node)
         elif kind == _META_ID:
             found.metas.append(node)
-        else:
+        elif kind == _LINK_ID:
             found.links.append(node)
+        elif kind == _H1_ID:
+            if not _in_junk(node):
+                found.h1s.append(node)
+        elif _in_head(node):
+            found.head_titles.append(node)
     return found
+
+
+def _in_head(title: LexborNode) -> bool:
+    """Whether a <title> lies in the head. The parser makes one head, puts
+    every <title> it holds straight into it (not into a <noscript> or other
+    element of it) and none into the junk; an <svg>'s <title> is in the body."""
+    parent = title.parent
+    return parent is not None and parent.tag_id == _HEAD_ID
+
+
+def _in_junk(node: LexborNode) -> bool:
+    """Whether remove_junk() removes the element with a JUNK_TAGS ancestor
+    (an h1 inside <noscript> or <button> is parsed as one). A page has an h1
+    or two: their ancestors are asked, not the walk made to keep track."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag_id in _JUNK_IDS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def remove_junk(tree: LexborHTMLParser, junk: list[LexborNode] | None = None) -> None:

@@ -68,26 +68,36 @@ class Headline:
     rule: str
 
 
-def find_headline(tree: LexborHTMLParser, data: StructuredData, url: str) -> Headline | None:
-    metadata = _metadata_titles(tree, data)
+def find_headline(
+    tree: LexborHTMLParser, data: StructuredData, url: str, swept: dom.Sweep | None = None
+) -> Headline | None:
+    """The headline. `swept` is the dom.sweep() of the tree, which has not
+    changed since but for the remove_junk() of what it found: its h1s and
+    head titles spare two queries (the tree is queried when it is None)."""
+    metadata = _metadata_titles(tree, data, swept)
     # Each title is compared with several others: its words are read once.
     word_sets: dict[str, set[str]] = {}
-    return _h1_matching_metadata(tree, metadata, word_sets) or _choose(
+    h1s = swept.h1s if swept is not None else None
+    return _h1_matching_metadata(tree, metadata, word_sets, h1s) or _choose(
         tree, data, url, metadata, word_sets
     )
 
 
 def _h1_matching_metadata(
-    tree: LexborHTMLParser, metadata: list[str], word_sets: dict[str, set[str]]
+    tree: LexborHTMLParser,
+    metadata: list[str],
+    word_sets: dict[str, set[str]],
+    h1s: list[LexborNode] | None = None,
 ) -> Headline | None:
     """Rule VISIBLE_MATCHES_METADATA when an h1 satisfies it, as most pages'
     does: _choose() tries the h1s first, in page order, so the first h1 that
     matches is its answer too. Asking for the h1s alone is a query of one
     selector, where the candidates of every title selector cost three or
-    four (about 15 µs against 45-55 on a news page)."""
+    four (about 15 µs against 45-55 on a news page); the h1s dom.sweep()
+    found (`h1s`) cost no query at all."""
     if not metadata:
         return None
-    for node in tree.css(TITLE_TAG):
+    for node in tree.css(TITLE_TAG) if h1s is None else h1s:
         text = _shown_title(node) if node.tag_id == _TITLE_TAG_ID else None
         if text is not None and _matches_any(text, metadata, word_sets):
             return Headline(text, node, "VISIBLE_MATCHES_METADATA")
@@ -123,13 +133,22 @@ def _matches_any(text: str, metadata: list[str], word_sets: dict[str, set[str]])
     return any(_similar_words(own, _word_set(title, word_sets)) for title in metadata)
 
 
-def _metadata_titles(tree: LexborHTMLParser, data: StructuredData) -> list[str]:
+def _metadata_titles(
+    tree: LexborHTMLParser, data: StructuredData, swept: dom.Sweep | None = None
+) -> list[str]:
     titles = [data.headline] if data.headline else []
     titles += data.all_meta("og:title", "twitter:title", "title", "dc.title")
-    title_node = tree.css_first("head title") or tree.css_first("title")
+    title_node = _head_title(tree, swept) or tree.css_first("title")
     if title_node is not None:
         titles.append(fold(title_node.text(deep=True)))
     return list(dict.fromkeys(t for t in titles if t))
+
+
+def _head_title(tree: LexborHTMLParser, swept: dom.Sweep | None) -> LexborNode | None:
+    """tree.css_first("head title"), from the sweep when there is one."""
+    if swept is None:
+        return tree.css_first("head title")
+    return swept.head_titles[0] if swept.head_titles else None
 
 
 def _visible_titles(

@@ -49,6 +49,10 @@ _LENIENT_JSON = json.JSONDecoder(strict=False)
 _INVALID = object()  # what _decode_json() returns for text that is not JSON
 # JSON-LD nesting beyond this is not metadata but a data dump.
 _MAX_DEPTH = 8
+# isinstance() tuples: a union written inline (int | float) is built anew
+# at every call.
+_NUMBERS = (int, float)
+_CONTAINERS = (dict, list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +303,7 @@ def _walk(data: object, depth: int, found: list[dict[str, object]]) -> None:
             _walk(graph, depth + 1, found)
         for key in ("mainEntity", "mainEntityOfPage", "hasPart"):
             value = data.get(key)
-            if isinstance(value, dict | list):
+            if isinstance(value, _CONTAINERS):
                 _walk(value, depth + 1, found)
 
 
@@ -310,12 +314,16 @@ def _types(obj: dict[str, object]) -> set[str]:
 
 
 def _string(value: object) -> str | None:
-    if isinstance(value, list):
-        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        value = str(value)
+    """A JSON-LD value as text: a string, a list's first non-blank string or
+    a number (not a bool) written out, unescaped and folded; else None. A
+    string, what nearly every value is, is asked for first."""
     if not isinstance(value, str):
-        return None
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+        elif isinstance(value, _NUMBERS) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return None
     return fold(unescape_all(value)) or None
 
 

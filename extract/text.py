@@ -12,6 +12,7 @@ import unicodedata
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
 # What str.split() takes for whitespace among ASCII characters, as bytes.
 _ASCII_SPACE_BYTES = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
@@ -97,4 +98,4 @@ def squash(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
+    return _WORD.findall(text.casefold())

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from extract import dom
 from extract.authors import (
     _BYLINE_CANDIDATES,
     _SOURCE_CLASS_TESTS,
@@ -429,3 +430,25 @@ def test_an_h1_matching_metadata_is_the_headline_every_candidate_would_give(html
             and found.node.mem_id == plain.node.mem_id
         )
         assert (found.text, found.rule) == (plain.text, plain.rule) and same_node
+
+
+_JUNK_H1S = ["", "<object><h1>{}</h1></object>", "<button><h1>{}</h1></button>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_headline_pages(), st.sampled_from(_JUNK_H1S))
+def test_the_swept_h1s_and_titles_give_the_headline_their_queries_give(
+    html: str, junk: str
+) -> None:
+    html = html.replace("<body>", "<body>" + junk.format(_HEADLINE_WORDINGS[0]))
+    tree = LexborHTMLParser(html)
+    swept = dom.sweep(tree)
+    data = read_structured(tree, swept)
+    dom.remove_junk(tree, swept.junk)
+    url = "https://baohatinh.vn/a.html"
+    fast, plain = find_headline(tree, data, url, swept), find_headline(tree, data, url)
+    assert (fast is None) == (plain is None)
+    if fast is not None and plain is not None:
+        assert (fast.text, fast.rule) == (plain.text, plain.rule)
+        assert (fast.node is None) == (plain.node is None)
+        assert fast.node is None or plain.node is None or fast.node.mem_id == plain.node.mem_id

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
@@ -21,8 +21,10 @@ from extract.structured import (
     _is_json_ld,
     _meta_tags,
     _scan,
+    _string,
     _walk,
 )
+from extract.text import fold, unescape_all
 
 
 def _remove_junk_by_query(tree: LexborHTMLParser) -> None:
@@ -43,6 +45,27 @@ def test_junk_removal_leaves_the_tree_the_junk_query_leaves(pieces: list[str]) -
     dom.remove_junk(fast)
     _remove_junk_by_query(plain)
     assert fast.html == plain.html
+
+
+_HEADINGS = ["<h1>", "</h1>", "<H1 class=t>", "<h2>", "</h2>", "<template>", "</template>"]
+_TITLES = ["<title>T</title>", "<TITLE>", "</title>", "</head>", "<body>", "<html>", "<frameset>"]
+_FOREIGN = ["<svg>", "<math>", "<foreignObject>", '<annotation-xml encoding="text/html">', "<mi>"]
+_HEADLINE_PIECES = _JUNK_OPEN + _PLAIN + _CLOSE + _HEADINGS + _TITLES + _FOREIGN
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HEADLINE_PIECES), max_size=40))
+def test_swept_headline_elements_are_what_their_queries_find_once_the_junk_is_gone(
+    pieces: list[str],
+) -> None:
+    # h1s inside junk (<noscript>, <button>, <object>...) go with it.
+    tree = LexborHTMLParser("".join(pieces))
+    swept = dom.sweep(tree)
+    h1s = [node.mem_id for node in swept.h1s]
+    titles = [node.mem_id for node in swept.head_titles]
+    dom.remove_junk(tree, swept.junk)
+    assert h1s == [node.mem_id for node in tree.css("h1")]
+    assert titles == [node.mem_id for node in tree.css("head title")]
 
 
 _TYPES = [
@@ -236,3 +259,34 @@ def test_the_page_tree_without_events_is_the_tree_with_them(pieces: list[str]) -
     dom.remove_junk(plain)
     dom.remove_junk(fast)
     assert fast.html == plain.html
+
+
+def _string_plainly(value: object) -> str | None:
+    """_string() as first written: the list, then the number, then the string test."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    return fold(unescape_all(value)) or None
+
+
+_LD_TEXT = st.sampled_from(["", " ", "Tin  mới ", "a&amp;b", "&amp;#7871;", "Báo\u00a0Dân trí"])
+_LD_SCALAR = (
+    st.none() | st.booleans() | st.integers() | st.floats() | _LD_TEXT | st.text(max_size=8)
+)
+_LD_VALUE = st.recursive(
+    _LD_SCALAR,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_LD_TEXT, inner, max_size=2),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LD_VALUE)
+@example(True)
+@example(7)
+@example(["", [" x"], " Tin ", 2])
+def test_json_ld_strings_read_strings_first_as_the_plain_reading_does(value: object) -> None:
+    assert _string(value) == _string_plainly(value)
