@@ -62,10 +62,14 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
     return result
 
 
-def _suspect(result: Article, data: StructuredData, region: LexborNode | None) -> bool:
+def _suspect(
+    result: Article, data: StructuredData, region: LexborNode | None, body: dom.ElementText
+) -> bool:
     """Whether an article read from unchecked bytes must be read again the
     checked way (see extract.charset): the texts it keeps, the metadata and
-    the article's region, where names are picked and dropped, are looked at."""
+    the article's region, where names are picked and dropped, are looked at.
+    The region's text is part of the body's: when the density walk read the
+    body's text (`body`) and it holds no sign, the region's needs no read."""
     kept = [
         result.title,
         result.lead or "",
@@ -77,8 +81,17 @@ def _suspect(result: Article, data: StructuredData, region: LexborNode | None) -
     ]
     if suspect_text([*kept, *data.texts()]):
         return True
+    if region is None:
+        return False
+    if _read_and_clean(body) and dom.is_inside(region, body.node):  # type: ignore[arg-type]
+        return False
     # The region's text, the longest, is looked at alone: not copied into a join.
-    return region is not None and suspect_text([region.text_lexbor()])
+    return suspect_text([region.text_lexbor()])
+
+
+def _read_and_clean(body: dom.ElementText) -> bool:
+    """Whether the body's text was read already and holds no sign."""
+    return body.text is not None and body.node is not None and not suspect_text([body.text])
 
 
 def _extract_parsed(
@@ -97,7 +110,8 @@ def _extract_parsed(
 
     headline = find_headline(tree, data, ctx.url, swept) or _override_headline(tree, overrides)
     headline_node = headline.node if headline else None
-    containers = find_containers(tree, overrides.body)
+    page_text = dom.ElementText(tree.body)
+    containers = find_containers(tree, overrides.body, page_text)
     container = containers[0] if containers else None
     body_text = collect_body(containers)
     blocks, captions = body_text.blocks, body_text.captions
@@ -154,7 +168,7 @@ def _extract_parsed(
         figures=figures,
     )
     region = article_region(headline_node, container) if check else None
-    return article, check and _suspect(article, data, region)
+    return article, check and _suspect(article, data, region, page_text)
 
 
 def _after_headline(header: list[Block], headline: LexborNode | None) -> list[Block]:

@@ -179,16 +179,21 @@ def wrapper_chars(total: int) -> int:
     return max(int(total * thresholds.WRAPPER_TEXT_SHARE), 1)
 
 
-def find_containers(tree: LexborHTMLParser, override: str | None = None) -> tuple[LexborNode, ...]:
+def find_containers(
+    tree: LexborHTMLParser,
+    override: str | None = None,
+    body_text: dom.ElementText | None = None,
+) -> tuple[LexborNode, ...]:
     """The element(s) holding the article text, in page order.
 
     Rule DENSITY_THEN_KNOWN: the text-density winner (density.py) decides
     where the article is; a known CMS container inside it that holds nearly
     all of its text is the tighter answer (the winner may also hold the
-    headline and sapo, which have their own layers).
+    headline and sapo, which have their own layers). The density walk reads
+    the body's text through `body_text` when it needs it.
     """
     scorer = DensityScorer(_PADDED_BOILERPLATE, wrapper_chars, known=_KNOWN)
-    scored = scorer.best(tree.body) if tree.body is not None else ()
+    scored = scorer.best(tree.body, body_text) if tree.body is not None else ()
     if scored:
         return _tighter_known(scorer.marked, scored)
     # Without a density winner, the whole page is asked.

@@ -105,7 +105,7 @@ class DensityScorer:
         # protect(text seen so far) is then below protect(whole length).
         self._protect = protect
         self._protect_chars = protect(text_len) if text_len is not None else None
-        self._root: LexborNode | None = None
+        self._root_text = dom.ElementText(None)
         # Elements that look like `known` containers: the walk reads every
         # attribute anyway, so a page-wide CSS query for them is not needed.
         self._itemprops = known.itemprops if known is not None else frozenset()
@@ -134,8 +134,13 @@ class DensityScorer:
         self._prose: list[int] = []
         self._blocks = 0
 
-    def best(self, root: LexborNode) -> tuple[LexborNode, ...]:
-        """The winning container, with its SIBLING_SECTIONS, in page order."""
+    def best(
+        self, root: LexborNode, root_text: dom.ElementText | None = None
+    ) -> tuple[LexborNode, ...]:
+        """The winning container, with its SIBLING_SECTIONS, in page order.
+        `root_text` is the root's text when a later stage may want it too:
+        read through it, the root's text is read once for both."""
+        self._root_text = root_text if root_text is not None else dom.ElementText(root)
         self._score_page(root)
         if self._guessed_wrong():
             self._start()
@@ -147,7 +152,6 @@ class DensityScorer:
         return self._with_siblings(winner, score, prose)
 
     def _score_page(self, root: LexborNode) -> None:
-        self._root = root
         self._enter(root, -1, 0)
         self._walk(root)
 
@@ -182,8 +186,7 @@ class DensityScorer:
         return max(unsettled) >= self._protect_chars
 
     def _text_len(self) -> int:
-        root = self._root
-        return dom.text_len(root) if root is not None else 0
+        return len(self._root_text.read())
 
     def _totals(self) -> tuple[list[float], list[int], list[int]]:
         score, prose, parents = self._score, self._prose, self._parents

@@ -226,6 +226,22 @@ def matches_itself(node: LexborNode, selector: str) -> bool:
     return first is not None and first.mem_id == node.mem_id
 
 
+@dataclass(slots=True)
+class ElementText:
+    """An element's text (text_lexbor()), read at most once, and only when a
+    stage needs it: the whole page's text is one of the costlier reads, and
+    the stages that may want it (density's wrapper rule, the charset check
+    of the article region) are far apart in the flow."""
+
+    node: LexborNode | None
+    text: str | None = None
+
+    def read(self) -> str:
+        if self.text is None:
+            self.text = self.node.text_lexbor() if self.node is not None else ""
+        return self.text
+
+
 def text_len(node: LexborNode) -> int:
     """len(node.text(deep=True, separator="")) of an element, at about half
     the cost: lexbor copies its text content into one buffer, where

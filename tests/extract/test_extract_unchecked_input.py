@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborNode
 
-from extract import extract_article
+from extract import dom, extract_article
 from extract.article import _extract_parsed
+from extract.article import _suspect as region_suspect
+from extract.body import find_containers
 from extract.charset import checked_parser_input
 from extract.models import Article, NotArticle, PageContext
+from extract.structured import StructuredData
 
 CTX = PageContext(url="https://tinh.example/tin/ocop-1.html")
 TITLE = "Hà Tĩnh có thêm 25 sản phẩm OCOP"
@@ -145,3 +149,45 @@ def test_a_broken_byte_in_the_canonical_link_is_not_kept_as_a_replacement_charac
     result = extract_article(page, CTX)
     assert isinstance(result, Article) and result == _checked(page)
     assert "\ufffd" not in (result.canonical_url or "")
+
+
+_SIGNS = st.sampled_from(["", "\ufffd", "\u00d0", "\u00f0"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(inside=_SIGNS, outside=_SIGNS, read=st.booleans())
+def test_the_region_check_gives_the_same_answer_from_the_body_text_read_before(
+    inside: str, outside: str, read: bool
+) -> None:
+    """The region's text is part of the body's: a body text read earlier and
+    free of signs clears the region without its read; otherwise the region
+    itself still decides (a sign outside it does not make it suspect)."""
+    clean = extract_article(_page(), CTX)
+    assert isinstance(clean, Article)
+    markup = f"<body><p>Trước {outside}</p><div id=r><p>Bài {inside}</p></div><p>Sau</p></body>"
+    tree = dom.parse(markup)
+    region = tree.css_first("#r")
+    plain = dom.ElementText(tree.body)
+    given_text = dom.ElementText(tree.body)
+    if read:
+        given_text.read()
+    expected = _suspect_region(clean, region, plain)
+    assert _suspect_region(clean, region, given_text) == expected == bool(inside)
+
+
+def _suspect_region(clean: Article, region: LexborNode | None, body: dom.ElementText) -> bool:
+    return region_suspect(clean, StructuredData(), region, body)
+
+
+def test_the_density_walk_reads_the_body_text_through_the_reader_it_is_given() -> None:
+    """A large boilerplate-named box with few links, met before the walk has
+    seen enough text to settle it, makes the walk read the body's text: it
+    reads it through the shared reader, which then holds it for the charset
+    check."""
+    line = "<p>Thông tin tòa soạn và địa chỉ liên hệ.</p>"
+    aside = f"<div class='sidebar'>{line * 40}</div>"
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 4)
+    tree = dom.parse(f"<body>{aside}<article><h1>{TITLE}</h1>{story}</article></body>")
+    body = dom.ElementText(tree.body)
+    assert find_containers(tree, None, body)
+    assert body.text is not None and body.text == tree.body.text_lexbor()
