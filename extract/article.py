@@ -205,14 +205,18 @@ def _drop_leading_chrome(blocks: list[Block]) -> tuple[list[Block], bool]:
     chrome, so that asking again, with no block taken off, keeps it."""
     dropped = 0
     while blocks and dropped < _MAX_LEADING_CHROME:
-        text = blocks[0].text
-        is_dateline = _is_dateline(text)
-        credit = parse_credit(text) if len(text) <= 60 else None
-        if not is_dateline and not (credit and credit.authors and not credit.source):
+        # A dateline goes whatever else it reads as: its credit is not asked.
+        if not _is_dateline(blocks[0].text) and not _is_credit(blocks[0].text):
             return blocks, True
         blocks = blocks[1:]
         dropped += 1
     return blocks, not blocks
+
+
+def _is_credit(text: str) -> bool:
+    """A short line naming authors and no outlet: a byline standing alone."""
+    credit = parse_credit(text) if len(text) <= 60 else None
+    return bool(credit and credit.authors and not credit.source)
 
 
 def _is_dateline(text: str) -> bool:

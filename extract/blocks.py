@@ -35,6 +35,7 @@ _CAPTION_IDS = dom.tag_ids(CAPTION_TAGS)
 # dom's ids as this module's names: one lookup each in the hot loop, not two.
 _TEXT_ID, _FIRST_ELEMENT_ID, _A_ID, _BR_ID = dom.TEXT_ID, dom.A_ID, dom.A_ID, dom.BR_ID
 _NO_NAME = (False, False)
+_CAPTION_NAME = (True, False)
 _CAPTION_SIGNATURE = re.compile(r"caption|image[-_]?desc|photo[-_]?desc|img[-_]?desc|chu-?thich")
 
 
@@ -91,6 +92,10 @@ class Collected:
 class BlockWalker:
     """Collects blocks below `root`, skipping what `skip` says is boilerplate.
 
+    `skip` is searched in each lower-cased class and id with a space added
+    at each end: a pattern of words standing between separators or a name's
+    ends (body.separated_words, which the spaces leave alike) or its form
+    for padded names (body.padded_separated_words, which finds them faster).
     `stop` (optional) ends the walk when reached: used to read the header
     region above an article body. `mark` (optional) picks a block by its
     node (the headline's); the walk ends `after_mark` blocks after the first
@@ -349,8 +354,11 @@ class BlockWalker:
         each name once)."""
         if self._skip is None:
             # Only a caption's name matters (the header walk): both names
-            # asked at once cost less than a verdict of each.
-            return is_caption_name(f"{classes or ''} {ident or ''}".lower()), False
+            # asked at once cost less than a verdict of each. Most elements
+            # have no id: their class is asked alone (the space the two are
+            # joined with is no part of a caption's name).
+            named = f"{classes or ''} {ident}" if ident is not None else classes or ""
+            return _CAPTION_NAME if is_caption_name(named.lower()) else _NO_NAME
         caption, boilerplate = self._name(classes) if classes else _NO_NAME
         if ident:
             id_caption, id_boilerplate = self._name(ident)
@@ -363,7 +371,7 @@ class BlockWalker:
             lowered = name.lower()
             verdict = self._verdicts[name] = (
                 is_caption_name(lowered),
-                self._skip is not None and bool(self._skip.search(lowered)),
+                self._skip is not None and self._skip.search(f" {lowered} ") is not None,
             )
         return verdict
 

@@ -125,11 +125,15 @@ def _grouped(words: tuple[str, ...]) -> str:
 
 
 BOILERPLATE = separated_words(BOILERPLATE_WORDS)
-# BOILERPLATE for the density walk, which pads the names it asks about.
+# BOILERPLATE for the walks, which pad the names they ask about.
 _PADDED_BOILERPLATE = padded_separated_words(BOILERPLATE_WORDS)
-# class/id of the lead (sapo) paragraph.
+# class/id of the lead (sapo) paragraph. "lead" counts at the start of a
+# name or after a separator, as "(?:^|[\s_-])lead" says; written as an "l"
+# with no other character before it (looked back at once the "l" is read),
+# every alternative starts with a letter, which lets the engine skip to the
+# letters that can start one: half the time a name.
 LEAD_SIGNATURE = re.compile(
-    r"sapo|(?:^|[\s_-])lead|summary|description|intro|chapeau|excerpt|standfirst|"
+    r"sapo|l(?<![^\s_-]l)ead|summary|description|intro|chapeau|excerpt|standfirst|"
     r"abstract|subtitle|sub-title|teaser|hometext"  # hometext: NukeViet portals
 )
 
@@ -228,11 +232,63 @@ def _tighter_known(
     winner_id = winner.mem_id
     if not any(node.mem_id != winner_id and dom.is_inside(node, winner) for node in marked):
         return scored
+    if len(marked) == 1:  # the one inside: most pages have a single known container
+        return (marked[0],) if _lone_known_holds(marked[0], winner) else scored
     texts: dict[int, int] = {}
     known = _best_of(marked, texts)
     if known is not None and _holds_most_of(known, scored, texts[known[1].mem_id]):
         return (known[1],)
     return scored
+
+
+# A prefix this many times as long as the visible characters a lone known
+# container must hold holds them on a page of prose (more than half of whose
+# characters are visible): only a guess of how far to measure, which decides
+# the cost of _lone_known_holds(), never its answer.
+_PREFIX_SLACK = 2
+
+
+def _lone_known_holds(node: LexborNode, winner: LexborNode) -> bool:
+    """_best_of() and _holds_most_of() of a lone known container strictly
+    inside the winner: whether it replaces the winner.
+
+    Its text is the long part to measure (its visible_len() costs more
+    than the rest of the choice), and counting more of it can only turn
+    the answer from no to yes: each character adds to the container's
+    prose and to the winner's text alike, and the rule asks the former
+    for a share (under one) of the latter. So the text is measured as far
+    as the rule needs (visible_len() of a text is the sum over its parts):
+    a prefix that makes the container hold enough settles it; else the
+    rest is measured and the rule asked of the whole.
+    """
+    text = node.text_lexbor()
+    links = _link_chars(node)
+    around = _visible_around(node, winner)
+    share = thresholds.KNOWN_CONTAINER_SHARE
+    # What the container's text must at least hold, and a prefix that holds
+    # it on a page of ordinary prose (a guess: it only decides the cost).
+    least = thresholds.MIN_KNOWN_CONTAINER_CHARS + links
+    wanted = max(least, (links + share * around) / (1 - share))
+    cut = int(wanted * _PREFIX_SLACK) + 1
+    total = visible_len(text[:cut] if cut < len(text) else text)
+    if _lone_known_rule(total - links, total + around, winner, settle=True):
+        return True
+    if cut < len(text):
+        total += visible_len(text[cut:])
+    return _lone_known_rule(max(total - links, 0), total + around, winner, settle=False)
+
+
+def _lone_known_rule(chars: int, text: int, winner: LexborNode, settle: bool) -> bool:
+    """Rule DENSITY_THEN_KNOWN of a known container holding `chars` of prose
+    inside a winner holding `text` (visible_len()). Asked to `settle` from
+    a part of the text, only the rule's first test is asked: the second
+    reads the winner's links, once, when the whole text did not settle it."""
+    if chars < thresholds.MIN_KNOWN_CONTAINER_CHARS:
+        return False
+    share = thresholds.KNOWN_CONTAINER_SHARE
+    if chars >= share * text:
+        return True
+    return not settle and chars >= share * max(text - _link_chars(winner), 0)
 
 
 def _holds_most_of(
@@ -360,7 +416,7 @@ def collect_body(containers: tuple[LexborNode, ...]) -> BodyText:
     captions: list[str] = []
     teasers = run = longest = 0
     for container in containers:
-        walker = BlockWalker(skip=BOILERPLATE, protect=wrapper_chars)
+        walker = BlockWalker(skip=_PADDED_BOILERPLATE, protect=wrapper_chars)
         collected = walker.walk(container)
         for block in collected.blocks:
             if _is_prose(block):
@@ -377,7 +433,10 @@ def collect_body(containers: tuple[LexborNode, ...]) -> BodyText:
 
 def is_teaser(block: Block) -> bool:
     """A headline-length block that is (almost) all link: a teaser or related item."""
-    return len(block.text) >= 25 and len(block.text.split()) >= 5 and block.link_density >= 0.8
+    # Most blocks asked are prose or header lines with few links: the link
+    # density, one division, rules them out before their words are split.
+    text = block.text
+    return len(text) >= 25 and block.link_density >= 0.8 and len(text.split()) >= 5
 
 
 def _is_prose(block: Block) -> bool:

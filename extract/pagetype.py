@@ -44,11 +44,13 @@ class PageShape:
     container_teasers: int
     teasers_under_headline: int
     longest_run: int
-    page_teasers: int  # headline-length links anywhere on the page
+    # Headline-length links anywhere on the page; 0 when a long run settles the page.
+    page_teasers: int
     has_headline: bool
     visible_headline: bool  # the headline is an element on the page, not only metadata
     article_metadata: bool  # JSON-LD/microdata typed as an article
-    site_root: bool  # the URL is the site's front page
+    # The URL is the site's front page; False when a long run settles the page.
+    site_root: bool
 
 
 def measure(
@@ -62,18 +64,21 @@ def measure(
     article_metadata: bool = True,
     url: str = "",
 ) -> PageShape:
+    # Only the rules after LONG_RUN read the page's teasers (counting reads
+    # every link) and whether the URL is the site's root (a listing there is
+    # the home page): a long run settles the page before them.
+    short_run = longest_run < thresholds.ARTICLE_RUN_CHARS
     return PageShape(
         body_chars=sum(len(b.text) - b.link_chars for b in blocks),
         prose_blocks=len(blocks),
         container_teasers=container_teasers,
         teasers_under_headline=sum(1 for b in header_after_headline if is_teaser(b)),
         longest_run=longest_run,
-        # Only the rules after LONG_RUN read it, and counting reads every link.
-        page_teasers=(_page_teasers(tree) if longest_run < thresholds.ARTICLE_RUN_CHARS else 0),
+        page_teasers=_page_teasers(tree) if short_run else 0,
         has_headline=has_headline,
         visible_headline=visible_headline,
         article_metadata=article_metadata,
-        site_root=is_site_root(url),
+        site_root=short_run and is_site_root(url),
     )
 
 
