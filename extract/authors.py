@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborNode
 from extract import dom
 from extract.blocks import Block
 from extract.bylines import Credit, names_from_structured, parse_credit, source_name
+from extract.region import meeting_point
 from extract.structured import StructuredData
 from extract.text import fold, squash
 
@@ -125,6 +126,23 @@ class Authorship:
     authors: tuple[str, ...]
     source_credit: str | None
     rule: str
+
+
+class _SiteNames:
+    """site_names() of a page, made when first asked for: a page whose
+    byline is chosen without comparing a name with the site's (no structured
+    person, no byline text, no meta author) spares the squash() of each."""
+
+    __slots__ = ("_data", "_names", "_url")
+
+    def __init__(self, data: StructuredData, url: str) -> None:
+        self._data, self._url = data, url
+        self._names: list[str] | None = None
+
+    def get(self) -> list[str]:
+        if self._names is None:
+            self._names = site_names(self._data, self._url)
+        return self._names
 
 
 def site_names(data: StructuredData, url: str) -> list[str]:
@@ -239,10 +257,10 @@ def _choose_authors(
     headline: LexborNode | None,
     tail: list[Credit],
 ) -> Authorship:
-    sites = site_names(data, url)
+    sites = _SiteNames(data, url)
     source = next((c.source for c in tail if c.source), None)
     persons = [c.name for c in data.credits if c.is_person]
-    found = names_from_structured(persons, sites)
+    found = names_from_structured(persons, sites.get()) if persons else ()
     if found:
         return Authorship(found, source, "STRUCTURED_PERSONS")
     visible = _visible_byline(region, sites, itemprop=data.may_have_itemprop(_AUTHOR_PROP))
@@ -271,7 +289,8 @@ def _choose_authors(
     linked = _author_links(region)
     if linked:
         return Authorship(linked, source, "AUTHOR_LINKS")
-    meta = names_from_structured(data.all_meta(*META_AUTHOR_KEYS), sites)
+    meta_names = data.all_meta(*META_AUTHOR_KEYS)
+    meta = names_from_structured(meta_names, sites.get()) if meta_names else ()
     if meta:
         return Authorship(meta, source, "META_AUTHOR")
     if visible is not None and visible.source:
@@ -283,7 +302,7 @@ def article_region(headline: LexborNode | None, body: LexborNode | None) -> Lexb
     """The element around the headline and the body, where bylines and
     source credits are looked for."""
     if headline is not None and body is not None:
-        root = dom.common_ancestor(headline, body)
+        root, _ = meeting_point(headline, body)
         if root is not None and root.tag not in ("html", "body"):
             return root
     anchor = headline or body
@@ -303,18 +322,30 @@ def _within(region: LexborNode | None, selector: str) -> list[LexborNode]:
 
 
 def _visible_byline(
-    region: LexborNode | None, sites: list[str], *, itemprop: bool = True
+    region: LexborNode | None, sites: _SiteNames, *, itemprop: bool = True
 ) -> Credit | None:
     """The first byline in the region naming authors, else the first naming
-    a source. `itemprop` False says that no element carries itemprop "author"."""
+    a source. `itemprop` False says that no element carries itemprop "author".
+
+    A text read before is passed by: it was read to the same end (a byline
+    repeated beside the photo, an element the query found twice for two of
+    its tests, one after the other)."""
     fallback: Credit | None = None
     # Querying the region, not the page, keeps other articles' bylines out.
     query = _BYLINE_CANDIDATES if itemprop else _BYLINE_CANDIDATES_NO_ITEMPROP
+    read: set[str] = set()
+    last: int | None = None
     for node in _within(region, query):
+        if node.mem_id == last:
+            continue
+        last = node.mem_id
         if node.tag in ("img", "meta", "link") or not _is_byline(node):
             continue
         text = fold(node.text(deep=True, separator=" "))
-        if not text or squash(text) in sites:
+        if not text or text in read:
+            continue
+        read.add(text)
+        if squash(text) in sites.get():
             continue
         credit = parse_credit(text)
         if credit is None:

@@ -47,6 +47,15 @@ _DATE_LIKE = re.compile(r"\d{1,2}[/:-]\d{1,2}")
 # Between the names of one structured author value ("A; B", "A, B").
 _NAME_LIST_SEPARATOR = re.compile(r"\s*[;,]\s*")
 _NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.'’-])*$")
+# The longest _AGENCY_KEYS key (a name with more letters squashes longer),
+# and the letters the keys start with.
+_MAX_AGENCY_KEY_LEN = max(map(len, _AGENCY_KEYS))
+_AGENCY_INITIALS = frozenset(key[0] for key in _AGENCY_KEYS)
+# What _strip_decorations() trims off both ends, and the brackets that end a _SUFFIX.
+_DECORATION_EDGES = " .:-–—,;|*"
+_SUFFIX_ENDS = (")", "]")
+# The words _SPLIT cuts at between white space, each with a space on both sides.
+_SPLIT_AND, _SPLIT_AND_EN = " và ", " and "
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +76,48 @@ def title_case(name: str) -> str:
 
 def is_person_name(name: str) -> bool:
     """A plausible personal name: a few capitalised words, no digits, no outlet words."""
+    # The tests are independent: the cheap ones on the words come first, so
+    # that what is no name (a date, a phrase) is mostly told without the
+    # patterns and the squash().
     name = fold(name)
-    if not name or len(name) > thresholds.MAX_NAME_LEN or _URLISH.search(name):
-        return False
-    if squash(name) in _AGENCY_KEYS or _ORGANISATION_WORD.search(name):
+    if not name or len(name) > thresholds.MAX_NAME_LEN:
         return False
     tokens = name.split()
     if not 1 <= len(tokens) <= thresholds.MAX_NAME_TOKENS:
         return False
     if len(tokens) == 1 and (len(name) < 3 or name.isupper()):
         return False  # single initials and acronyms are not names we can use
-    return all(_NAME_TOKEN.match(t) and t[0].isupper() for t in tokens)
+    if not all(_is_name_token(t) and t[0].isupper() for t in tokens):
+        return False
+    if _is_urlish(name) or _ORGANISATION_WORD.search(name):
+        return False
+    return not (_may_be_agency(name, tokens) and squash(name) in _AGENCY_KEYS)
+
+
+def _is_name_token(token: str) -> bool:
+    """Whether _NAME_TOKEN matches `token`. Its first class, [^\\W\\d_], takes
+    every letter (and a few digits and numerals that are no decimal digit):
+    a token of letters alone matches without the pattern."""
+    return token.isalpha() or _NAME_TOKEN.match(token) is not None
+
+
+def _is_urlish(name: str) -> bool:
+    """Whether _URLISH finds something. Each of its branches holds a ".", an
+    "@" or a ":", which have no other case: a name without them has none."""
+    return ("." in name or "@" in name or ":" in name) and _URLISH.search(name) is not None
+
+
+def _may_be_agency(name: str, tokens: list[str]) -> bool:
+    """False when squash(name) cannot be an agency key. An ASCII letter
+    first is the key's first character, lower-cased (squash() leaves ASCII
+    letters as they are but for the case). Every letter squashes to one
+    character or more (tests check each of Unicode's), so words of letters
+    alone longer together than the longest key cannot be one either."""
+    first = name[0]
+    if first.isascii() and first.isalpha() and first.lower() not in _AGENCY_INITIALS:
+        return False
+    letters = sum(map(len, tokens))
+    return letters <= _MAX_AGENCY_KEY_LEN or not "".join(tokens).isalpha()
 
 
 def parse_credit(line: str) -> Credit | None:
@@ -94,7 +134,13 @@ def parse_credit(line: str) -> Credit | None:
     text = _strip_decorations(text)
     if not text:
         return None
-    names = [title_case(_strip_decorations(part)) for part in _SPLIT.split(text)]
+    parts = _name_parts(text)
+    # _strip_decorations() gives a text it leaves as it is: one part, the
+    # whole text, is stripped already.
+    if len(parts) == 1 and parts[0] == text:
+        names = [title_case(text)]
+    else:
+        names = [title_case(_strip_decorations(part)) for part in parts]
     names = [n for n in names if n]
     if names and all(is_person_name(n) for n in names):
         return Credit(tuple(dict.fromkeys(names)), None, more)
@@ -116,21 +162,44 @@ def _strip_decorations(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _SUFFIX.sub("", _PREFIX.sub("", text)).strip(" .:-–—,;|*")
+        text = _strip_suffix(_PREFIX.sub("", text)).strip(_DECORATION_EDGES)
     return text
+
+
+def _strip_suffix(text: str) -> str:
+    """_SUFFIX.sub("", text). A match ends at a closing bracket and white
+    space: a text whose last character but white space is none has none."""
+    return _SUFFIX.sub("", text) if text.rstrip().endswith(_SUFFIX_ENDS) else text
+
+
+def _name_parts(text: str) -> list[str]:
+    """_SPLIT.split(text). Each of its separators holds a character that is
+    neither a letter nor a space, or is "và" or "and" between white space: a
+    text of letters and spaces without them is one part."""
+    if text.replace(" ", "").isalpha() and _SPLIT_AND not in text and _SPLIT_AND_EN not in text:
+        return [text]
+    return _SPLIT.split(text)
 
 
 def names_from_structured(names: list[str], site_names: list[str]) -> tuple[str, ...]:
     """Person names among JSON-LD/meta author values; sites and URLs dropped."""
     kept: list[str] = []
     for raw in names:
-        for part in _NAME_LIST_SEPARATOR.split(raw):
+        for part in _name_list(raw):
             if _names_site(part, site_names):
                 continue
             credit = parse_credit(part)
             if credit is not None:
                 kept.extend(credit.authors)
     return tuple(dict.fromkeys(kept))
+
+
+def _name_list(value: str) -> list[str]:
+    """_NAME_LIST_SEPARATOR.split(value): a value without its ";" and ","
+    (most hold one name) is one part."""
+    if ";" not in value and "," not in value:
+        return [value]
+    return _NAME_LIST_SEPARATOR.split(value)
 
 
 def _names_site(value: str, site_names: list[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
 from extract.blocks import BLOCK_IDS, Block, BlockWalker
@@ -19,6 +19,9 @@ _MAX_CLIMB = 4
 # A headline is an element with a few nodes inside; one holding more than
 # this is asked the slow way (see _headline_test).
 _MAX_HEADLINE_NODES = 64
+# What dom.ancestors() stops at, as tag ids: the <html> element (the one
+# element named so) and the document node ("-document").
+_TOP_IDS = dom.tag_ids(["html"]) | {LexborHTMLParser("").root.parent.tag_id}  # type: ignore[union-attr]
 
 
 def header_blocks(
@@ -31,11 +34,10 @@ def header_blocks(
     """
     if headline is None:
         return _above_body(body) if body is not None else []
-    if body is not None and not dom.is_inside(headline, body):
-        root = dom.common_ancestor(headline, body)
-        if root is not None and root.tag not in ("body", "html"):
-            return _window(root, body, headline)
     if body is not None:
+        root, inside = meeting_point(headline, body)
+        if not inside and root is not None and root.tag not in ("body", "html"):
+            return _window(root, body, headline)
         body = first_paragraph
     root = headline
     for _ in range(_MAX_CLIMB):
@@ -43,6 +45,28 @@ def header_blocks(
             break
         root = root.parent
     return _window(root, body, headline)
+
+
+def meeting_point(headline: LexborNode, body: LexborNode) -> tuple[LexborNode | None, bool]:
+    """(dom.common_ancestor(headline, body), dom.is_inside(headline, body))
+    from one climb from each node: the headline's ancestors, read once (by
+    tag id, not tag name), answer both, where the two climb them twice."""
+    below_top = {headline.mem_id}
+    node = headline.parent
+    while node is not None and node.tag_id not in _TOP_IDS:
+        below_top.add(node.mem_id)
+        node = node.parent
+    target = body.mem_id
+    inside = target in below_top
+    while node is not None and not inside:  # <html> and the document
+        inside = node.mem_id == target
+        node = node.parent
+    current: LexborNode | None = body
+    while current is not None:
+        if current.mem_id in below_top:
+            return current, inside
+        current = current.parent
+    return None, inside
 
 
 def _lines(root: LexborNode, stop: LexborNode | None) -> list[Block]:
@@ -89,7 +113,7 @@ def _near_window(
     path = _path(root, headline)
     if path is None:
         return None
-    probe = BlockWalker(stop=stop, skip_hidden=False)
+    probe = _Probe(stop)
     start = _start_before(path, probe, thresholds.HEADER_START_CHARS)
     if start is None or (stop is not None and _stops_first(stop, path)):
         return None
@@ -114,6 +138,23 @@ def _near_window(
     index += len(head.blocks)
     blocks = head.blocks + collected.blocks
     return blocks[max(index - before, 0) : index + 1 + after]
+
+
+class _Probe:
+    """BlockWalker(stop=stop, skip_hidden=False).enters(), the walker made
+    when first asked: on most pages the text before the headline is too
+    short for _start_before() to ask about any element."""
+
+    __slots__ = ("_stop", "_walker")
+
+    def __init__(self, stop: LexborNode | None) -> None:
+        self._stop = stop
+        self._walker: BlockWalker | None = None
+
+    def enters(self, node: LexborNode, depth: int) -> bool:
+        if self._walker is None:
+            self._walker = BlockWalker(stop=self._stop, skip_hidden=False)
+        return self._walker.enters(node, depth)
 
 
 def _path(root: LexborNode, headline: LexborNode) -> list[LexborNode] | None:
@@ -154,7 +195,7 @@ def _stops_first(stop: LexborNode, path: list[LexborNode]) -> bool:
     return False
 
 
-def _start_before(path: list[LexborNode], probe: BlockWalker, wanted: int) -> LexborNode | None:
+def _start_before(path: list[LexborNode], probe: _Probe, wanted: int) -> LexborNode | None:
     """The last block element before the headline (path[-1]) with `wanted`
     characters of text between, that the walk enters (probe.enters(), so
     walk_from() may start there), or None. Only a guess of where the lines
@@ -168,7 +209,7 @@ def _start_before(path: list[LexborNode], probe: BlockWalker, wanted: int) -> Le
 
 
 def _start_among(
-    sibling: LexborNode | None, depth: int, text: int, probe: BlockWalker, wanted: int
+    sibling: LexborNode | None, depth: int, text: int, probe: _Probe, wanted: int
 ) -> tuple[LexborNode | None, int]:
     """_start_before() among `sibling` and those before it, at `depth`, with
     `text` characters read after them: an element that would make up the
