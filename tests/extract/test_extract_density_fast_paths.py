@@ -4,6 +4,7 @@ computations give: each is compared with its plain definition on generated pages
 from __future__ import annotations
 
 import re
+import sys
 from unittest.mock import patch
 
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from extract.blocks import BLOCK_IDS, SKIP_IDS
 from extract.body import (
     _KNOWN,
     _PADDED_BOILERPLATE,
+    _SEPARATOR,
     BOILERPLATE,
     BOILERPLATE_WORDS,
     _best_of,
@@ -275,7 +277,9 @@ _PARTS = st.sampled_from(
         *("q", "and", "a", "tin", "lien", "quan", "read", "more", "x", "7", "é", "Ads", "box"),
     ]
 )
-_GLUE = st.sampled_from(["", " ", "-", "_", "\t", "\n", "\xa0", ".", "__"])
+_GLUE = st.sampled_from(
+    ["", " ", "-", "_", "\t", "\n", "\xa0", ".", "__", "\x1c", "\u2003", "\u3000", "\u200b"]
+)
 _NAMES_DRAWN = st.lists(st.tuples(_PARTS, _GLUE), max_size=5).map(
     lambda parts: "".join(part + glue for part, glue in parts)
 )
@@ -296,6 +300,16 @@ def test_the_padded_boilerplate_pattern_finds_in_a_padded_name_what_the_flat_one
     lowered = name.lower()
     found = _PADDED_BOILERPLATE.search(f" {lowered} ")
     assert bool(found) == bool(_FLAT_BOILERPLATE.search(lowered))
+
+
+def test_the_spelled_out_separators_are_the_characters_the_class_escape_matches() -> None:
+    spelled, plain = re.compile(_SEPARATOR), re.compile(r"[\s_-]")
+    differ = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if (spelled.fullmatch(chr(code)) is None) != (plain.fullmatch(chr(code)) is None)
+    ]
+    assert differ == []
 
 
 def test_every_boilerplate_word_starts_with_a_letter_and_compiles() -> None:
