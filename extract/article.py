@@ -13,7 +13,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
-from extract.authors import Authorship, article_region, choose_authors, trailing_credits
+from extract.authors import Authorship, article_region, choose_authors_in, trailing_credits
 from extract.blocks import Block
 from extract.body import collect_body, find_containers, split_lead
 from extract.bylines import parse_credit
@@ -26,7 +26,7 @@ from extract.models import Article, NotArticle, PageContext, SelectorOverrides, 
 from extract.nesting import too_deep
 from extract.pagetype import measure, rejection
 from extract.published import PublishTimes, choose_times
-from extract.region import header_blocks, headline_index
+from extract.region import header_blocks, headline_index, meeting_point
 from extract.structured import ARTICLE_TYPES, StructuredData, read_structured
 from extract.text import fold, match_key
 
@@ -116,7 +116,15 @@ def _extract_parsed(
     body_text = collect_body(containers)
     blocks, captions = body_text.blocks, body_text.captions
     blocks = _drop_headline_copies(blocks, headline)
-    header = header_blocks(headline_node, container, blocks[0].node if blocks else None)
+    # Where the headline and the body meet: the header and the article's
+    # region (authors, _suspect) both start from it.
+    meeting = (
+        meeting_point(headline_node, container)
+        if headline_node is not None and container is not None
+        else None
+    )
+    first = blocks[0].node if blocks else None
+    header = header_blocks(headline_node, container, first, meeting)
     lead, blocks = _lead_without_chrome(blocks, header)
     blocks, tail = trailing_credits(blocks)
 
@@ -139,7 +147,9 @@ def _extract_parsed(
 
     times = choose_times(data, header, ctx.fetched_at)
     times = _override_published(tree, overrides, times, ctx)
-    authorship = choose_authors(data, ctx.url, header, container, headline_node, tail)
+    # The region authors are looked for in, which _suspect() also reads.
+    region = article_region(headline_node, container, meeting)
+    authorship = choose_authors_in(data, ctx.url, header, region, headline_node, tail)
     authorship = _override_byline(tree, overrides, authorship)
     paragraphs = tuple(b.text for b in blocks)
     title = headline.text
@@ -167,7 +177,6 @@ def _extract_parsed(
         language=data.language,
         figures=figures,
     )
-    region = article_region(headline_node, container) if check else None
     return article, check and _suspect(article, data, region, page_text)
 
 

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborNode
 from extract import dom
 from extract.blocks import Block
 from extract.bylines import Credit, names_from_structured, parse_credit, source_name
-from extract.region import meeting_point
+from extract.region import Meeting, meeting_point
 from extract.structured import StructuredData
 from extract.text import fold, squash
 
@@ -197,6 +197,20 @@ def choose_authors(
 ) -> Authorship:
     # The article's region, where bylines and source elements are looked for.
     region = article_region(headline, body)
+    return choose_authors_in(data, url, header, region, headline, tail)
+
+
+def choose_authors_in(
+    data: StructuredData,
+    url: str,
+    header: list[Block],
+    region: LexborNode | None,
+    headline: LexborNode | None,
+    tail: list[Credit],
+) -> Authorship:
+    """choose_authors() with the article's region (article_region() of the
+    headline and the body) given: a caller that needs the region for more
+    than the authors climbs to it once."""
     found = _choose_authors(data, url, header, region, headline, tail)
     if found.source_credit is not None:
         return found
@@ -298,11 +312,14 @@ def _choose_authors(
     return Authorship((), source, "NONE")
 
 
-def article_region(headline: LexborNode | None, body: LexborNode | None) -> LexborNode | None:
+def article_region(
+    headline: LexborNode | None, body: LexborNode | None, meeting: Meeting | None = None
+) -> LexborNode | None:
     """The element around the headline and the body, where bylines and
-    source credits are looked for."""
+    source credits are looked for. `meeting`, when given, is
+    meeting_point(headline, body) (region.header_blocks() climbs to it too)."""
     if headline is not None and body is not None:
-        root, _ = meeting_point(headline, body)
+        root, _ = meeting if meeting is not None else meeting_point(headline, body)
         if root is not None and root.tag not in ("html", "body"):
             return root
     anchor = headline or body

@@ -24,18 +24,28 @@ _MAX_HEADLINE_NODES = 64
 _TOP_IDS = dom.tag_ids(["html"]) | {LexborHTMLParser("").root.parent.tag_id}  # type: ignore[union-attr]
 
 
+# What meeting_point() answers: the common ancestor and whether the
+# headline is inside the body.
+Meeting = tuple[LexborNode | None, bool]
+
+
 def header_blocks(
-    headline: LexborNode | None, body: LexborNode | None, first_paragraph: LexborNode | None
+    headline: LexborNode | None,
+    body: LexborNode | None,
+    first_paragraph: LexborNode | None,
+    meeting: Meeting | None = None,
 ) -> list[Block]:
     """Lines near the headline, up to (not into) the body.
 
     The body starts at its container or, when the container also holds the
-    headline, at its first paragraph.
+    headline, at its first paragraph. `meeting`, when given, is
+    meeting_point(headline, body), which a caller that needs it too climbs
+    to once.
     """
     if headline is None:
         return _above_body(body) if body is not None else []
     if body is not None:
-        root, inside = meeting_point(headline, body)
+        root, inside = meeting if meeting is not None else meeting_point(headline, body)
         if not inside and root is not None and root.tag not in ("body", "html"):
             return _window(root, body, headline)
         body = first_paragraph
