@@ -34,6 +34,9 @@ SKIP_IDS = dom.tag_ids(SKIP_TAGS)
 _CAPTION_IDS = dom.tag_ids(CAPTION_TAGS)
 # dom's ids as this module's names: one lookup each in the hot loop, not two.
 _TEXT_ID, _FIRST_ELEMENT_ID, _A_ID, _BR_ID = dom.TEXT_ID, dom.A_ID, dom.A_ID, dom.BR_ID
+# What the walk asks of an element's kind before its children: kinds that
+# are no element (below the first element's), left out, or <br>.
+_RARE_IDS = frozenset(range(_FIRST_ELEMENT_ID)) - {_TEXT_ID} | SKIP_IDS | {_BR_ID}
 _NO_NAME = (False, False)
 _CAPTION_NAME = (True, False)
 _CAPTION_SIGNATURE = re.compile(r"caption|image[-_]?desc|photo[-_]?desc|img[-_]?desc|chu-?thich")
@@ -49,6 +52,12 @@ def is_caption_name(lowered: str) -> bool:
     return (
         "caption" in lowered or "desc" in lowered or "thich" in lowered
     ) and _CAPTION_SIGNATURE.search(lowered) is not None
+
+
+def _verdict(caption: bool, boilerplate: bool) -> tuple[bool, bool]:
+    """(caption, boilerplate), as _NO_NAME itself when both are False: the
+    walk tells most elements by that identity alone."""
+    return (caption, boilerplate) if caption or boilerplate else _NO_NAME
 
 
 def is_wrapper(node: LexborNode, min_chars: int) -> bool:
@@ -230,6 +239,7 @@ class BlockWalker:
         stop_id, stop_kind, skip_hidden = self._stop_id, self._stop_kind, self._skip_hidden
         verdicts = self._name_verdicts
         max_depth = dom.MAX_DEPTH
+        rare = _RARE_IDS if stop_kind is None else _RARE_IDS | {stop_kind}
         while True:
             if child is None:
                 if not stack:
@@ -253,19 +263,22 @@ class BlockWalker:
                             link_parts.append(text)
                 child = child.next
                 continue
-            if kind < _FIRST_ELEMENT_ID or kind in SKIP_IDS:
-                child = child.next
-                continue
-            if kind == stop_kind and child.mem_id == stop_id:
-                self._flush("div", child)
-                result.reached_stop = True
-                return self._unwind(stack)
-            if kind == _BR_ID:
-                self._flush("br", child)
-                if len(blocks) >= self._limit:
+            if kind in rare:
+                # Not an element, left out, the stop's kind or <br>: one
+                # lookup rules all four out for the other elements.
+                if kind < _FIRST_ELEMENT_ID or kind in SKIP_IDS:
+                    child = child.next
+                    continue
+                if kind == stop_kind and child.mem_id == stop_id:
+                    self._flush("div", child)
+                    result.reached_stop = True
                     return self._unwind(stack)
-                child = child.next
-                continue
+                if kind == _BR_ID:
+                    self._flush("br", child)
+                    if len(blocks) >= self._limit:
+                        return self._unwind(stack)
+                    child = child.next
+                    continue
             first = child.child
             if first is None and not parts:
                 # An empty element between blocks (an image, an icon) holds
@@ -274,7 +287,7 @@ class BlockWalker:
                 child = child.next
                 continue
             # About half the elements have no attributes: nothing to ask then.
-            caption = boilerplate = False
+            verdict = _NO_NAME
             attrs = child.attributes
             if attrs:
                 if (
@@ -292,16 +305,18 @@ class BlockWalker:
                     verdict = verdicts.get(key)
                     if verdict is None:
                         verdict = verdicts[key] = self._names(classes, ident)
-                    caption, boilerplate = verdict
-            if caption or kind in _CAPTION_IDS:
-                self._caption(child)
-                if len(blocks) >= self._limit:
-                    return self._unwind(stack)
-                child = child.next
-                continue
-            if boilerplate and self._not_wrapper(child):
-                child = child.next
-                continue
+            # Most elements are neither named nor made captions by their tag.
+            if verdict is not _NO_NAME or kind in _CAPTION_IDS:
+                caption, boilerplate = verdict
+                if caption or kind in _CAPTION_IDS:
+                    self._caption(child)
+                    if len(blocks) >= self._limit:
+                        return self._unwind(stack)
+                    child = child.next
+                    continue
+                if boilerplate and self._not_wrapper(child):
+                    child = child.next
+                    continue
             if kind in BLOCK_IDS:
                 stack.append((child.next, in_link, child))
                 if parts:
@@ -359,17 +374,18 @@ class BlockWalker:
             # joined with is no part of a caption's name).
             named = f"{classes or ''} {ident}" if ident is not None else classes or ""
             return _CAPTION_NAME if is_caption_name(named.lower()) else _NO_NAME
-        caption, boilerplate = self._name(classes) if classes else _NO_NAME
+        verdict = self._name(classes) if classes else _NO_NAME
         if ident:
-            id_caption, id_boilerplate = self._name(ident)
-            caption, boilerplate = caption or id_caption, boilerplate or id_boilerplate
-        return caption, boilerplate
+            id_verdict = self._name(ident)
+            if id_verdict is not _NO_NAME:
+                verdict = (verdict[0] or id_verdict[0], verdict[1] or id_verdict[1])
+        return verdict
 
     def _name(self, name: str) -> tuple[bool, bool]:
         verdict = self._verdicts.get(name)
         if verdict is None:
             lowered = name.lower()
-            verdict = self._verdicts[name] = (
+            verdict = self._verdicts[name] = _verdict(
                 is_caption_name(lowered),
                 self._skip is not None and self._skip.search(f" {lowered} ") is not None,
             )

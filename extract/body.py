@@ -428,7 +428,9 @@ def collect_body(containers: tuple[LexborNode, ...]) -> BodyText:
         walker = BlockWalker(skip=_PADDED_BOILERPLATE, protect=wrapper_chars)
         collected = walker.walk(container)
         for block in collected.blocks:
-            if _is_prose(block):
+            # Most blocks open with a letter or digit and hold no link: prose
+            # by _is_prose's first two rules, told without the call.
+            if (block.text[:1].isalnum() and not block.link_chars) or _is_prose(block):
                 blocks.append(block)
                 run += len(block.text) - block.link_chars
                 if run > longest:
@@ -478,15 +480,18 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
     # space count -> [text, its casefold or "" until made] of the texts before
     earlier: dict[int, list[list[str]]] = {}
     kept = []
+    short = thresholds.SHORT_BLOCK_CHARS
     for block in blocks:
         text = block.text
-        ascii_text = text.isascii()
-        # Casefolding keeps an ASCII text's length, so a short ASCII block has
-        # a short key: it can neither repeat nor be repeated.
-        if ascii_text and len(text) <= thresholds.SHORT_BLOCK_CHARS:
-            kept.append(block)
-            continue
-        seen = [text, text.lower() if ascii_text else ""]
+        if text.isascii():
+            # Casefolding keeps an ASCII text's length, so a short ASCII block
+            # has a short key: it can neither repeat nor be repeated.
+            if len(text) <= short:
+                kept.append(block)
+                continue
+            seen = [text, text.lower()]
+        else:
+            seen = [text, ""]
         spaces = text.count(" ")
         group = earlier.get(spaces)
         if group is None:

@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from extract import dom, thresholds
 from extract.blocks import (
     _CAPTION_SIGNATURE,
+    _RARE_IDS,
     BLOCK_IDS,
     CAPTION_TAGS,
     SKIP_IDS,
@@ -448,3 +449,11 @@ def test_link_characters_are_counted_as_the_plain_walk_counts_them(html: str) ->
     assert root is not None
     plain = PlainWalker(None, None, skip_hidden=True).walk(root)
     assert rows(BlockWalker().walk(root).blocks) == plain.rows()
+
+
+def test_the_walk_asks_again_of_exactly_the_kinds_it_passes_by_or_ends_at() -> None:
+    # One lookup in _RARE_IDS stands for the tests of non-element kinds, left
+    # out kinds and <br>: every tag id lexbor may give is checked.
+    for kind in range(4096):
+        rare = (kind < dom.A_ID and kind != dom.TEXT_ID) or kind in SKIP_IDS or kind == dom.BR_ID
+        assert (kind in _RARE_IDS) == rare

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import thresholds
-from extract.blocks import Block
-from extract.body import _dedupe, _is_prose
+from extract.blocks import Block, BlockWalker
+from extract.body import _PADDED_BOILERPLATE, _dedupe, _is_prose, collect_body, wrapper_chars
 
 _NODE: LexborNode = LexborHTMLParser("<p>x</p>").css_first("p")  # type: ignore[assignment]
 
@@ -71,3 +71,34 @@ def test_a_block_whose_casefold_is_exactly_short_is_kept_each_time() -> None:
     text = "x" * (thresholds.SHORT_BLOCK_CHARS - 2) + "ß"
     blocks = [Block(t, 0, "p", _NODE) for t in (text, text, text.upper())]
     assert [b.text for b in _dedupe(blocks)] == [text, text, text.upper()]
+
+
+# Paragraphs whose text, or part of it, sits inside a link.
+_paragraphs = st.lists(
+    st.tuples(_texts, _texts, st.sampled_from(["", "link", "part"])), min_size=1, max_size=8
+)
+
+
+def _page(paragraphs: list[tuple[str, str, str]]) -> str:
+    lines = []
+    for text, more, link in paragraphs:
+        if link == "link":
+            lines.append(f"<p><a href='#'>{text}</a></p>")
+        elif link == "part":
+            lines.append(f"<p>{text}<a href='#'>{more}</a></p>")
+        else:
+            lines.append(f"<p>{text}</p>")
+    return f"<div>{''.join(lines)}</div>"
+
+
+@given(_paragraphs)
+def test_the_body_keeps_the_blocks_the_plain_filters_keep(
+    paragraphs: list[tuple[str, str, str]],
+) -> None:
+    # collect_body tells most prose blocks before calling _is_prose.
+    root = LexborHTMLParser(_page(paragraphs)).css_first("div")
+    assert root is not None
+    walked = BlockWalker(skip=_PADDED_BOILERPLATE, protect=wrapper_chars).walk(root)
+    expected = plain_dedupe([b for b in walked.blocks if plain_is_prose(b)])
+    kept = collect_body((root,)).blocks
+    assert [(b.text, b.link_chars) for b in kept] == [(b.text, b.link_chars) for b in expected]
