@@ -42,10 +42,6 @@ _ROOT_TAGS = frozenset({"html", "-document"})
 # The attributes asked of an element after its names; few elements have
 # any: itemprop (a known container) and those that can hide it (dom.hidden_attrs).
 _RARE_ATTRS = dom.HIDING_ATTRS | {"itemprop"}
-# Void elements that are not blocks: the parser gives them no children, so
-# the walk need not step into one to find nothing there (a walk into an
-# element costs an iterator and a stack frame; pages hold dozens of <img>).
-_LEAF_IDS = dom.tag_ids(("img", "br", "wbr", "source", "track", "area", "col", "param"))
 
 
 def block_value(chars: int, link_chars: int, ends_sentence: bool) -> float:
@@ -259,7 +255,7 @@ class DensityScorer:
         book = self._book
         class_flags, id_flags = self._class_flags, self._id_flags
         itemprops, rare_attrs = self._itemprops, _RARE_ATTRS
-        text_id, a_id, max_depth, leaf_ids = dom.TEXT_ID, dom.A_ID, dom.MAX_DEPTH, _LEAF_IDS
+        text_id, a_id, max_depth = dom.TEXT_ID, dom.A_ID, dom.MAX_DEPTH
         owner, length, in_link, full = 0, 1, False, self._full()
         chars = link_chars = 0
         last_text = ""
@@ -340,9 +336,23 @@ class DensityScorer:
                         stack.append((children, owner, length, in_link, walked))
                         owner, length = walked, length + 1
                         children = child.iter(True, True) if length <= max_depth else iter(())
-                    elif kind in leaf_ids and child.first_child is None:
-                        continue  # (asked: foreign content can nest in a <source>)
                     else:
+                        # An inline element holding nothing, or one text
+                        # alone (most links and spans), is read here: a
+                        # walk into it costs an iterator and a stack frame,
+                        # and gives the same (its text joins the open block).
+                        first = child.first_child
+                        if first is None:
+                            continue
+                        if first.tag_id == text_id and first.next is None:
+                            text = first.text_content
+                            if text and (text := text.strip()):
+                                last_text = text
+                                size = len(text)
+                                chars += size
+                                if in_link or kind == a_id:
+                                    link_chars += size
+                            continue
                         stack.append((children, owner, length, in_link, -1))
                         in_link = in_link or kind == a_id
                         children = child.iter(True, True)
