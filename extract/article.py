@@ -83,7 +83,7 @@ def _suspect(
         return True
     if region is None:
         return False
-    if _read_and_clean(body) and dom.is_inside(region, body.node):  # type: ignore[arg-type]
+    if body.node is not None and _read_and_clean(body) and dom.is_inside(region, body.node):
         return False
     # The region's text, the longest, is looked at alone: not copied into a join.
     return suspect_text([region.text_lexbor()])
@@ -91,7 +91,7 @@ def _suspect(
 
 def _read_and_clean(body: dom.ElementText) -> bool:
     """Whether the body's text was read already and holds no sign."""
-    return body.text is not None and body.node is not None and not suspect_text([body.text])
+    return body.text is not None and not suspect_text([body.text])
 
 
 def _extract_parsed(
