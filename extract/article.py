@@ -13,7 +13,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
-from extract.authors import Authorship, article_region, choose_authors_in, trailing_credits
+from extract.authors import Authorship, article_region, choose_authors, trailing_credits
 from extract.blocks import Block
 from extract.body import collect_body, find_containers, split_lead
 from extract.bylines import parse_credit
@@ -149,7 +149,7 @@ def _extract_parsed(
     times = _override_published(tree, overrides, times, ctx)
     # The region authors are looked for in, which _suspect() also reads.
     region = article_region(headline_node, container, meeting)
-    authorship = choose_authors_in(data, ctx.url, header, region, headline_node, tail)
+    authorship = choose_authors(data, ctx.url, header, region, headline_node, tail)
     authorship = _override_byline(tree, overrides, authorship)
     paragraphs = tuple(b.text for b in blocks)
     title = headline.text

@@ -191,26 +191,13 @@ def choose_authors(
     data: StructuredData,
     url: str,
     header: list[Block],
-    body: LexborNode | None,
-    headline: LexborNode | None,
-    tail: list[Credit],
-) -> Authorship:
-    # The article's region, where bylines and source elements are looked for.
-    region = article_region(headline, body)
-    return choose_authors_in(data, url, header, region, headline, tail)
-
-
-def choose_authors_in(
-    data: StructuredData,
-    url: str,
-    header: list[Block],
     region: LexborNode | None,
     headline: LexborNode | None,
     tail: list[Credit],
 ) -> Authorship:
-    """choose_authors() with the article's region (article_region() of the
-    headline and the body) given: a caller that needs the region for more
-    than the authors climbs to it once."""
+    """The article's authors and source credit. `region` is article_region()
+    of the headline and the body, where bylines and source elements are
+    looked for (the caller climbs to it once: _suspect reads it too)."""
     found = _choose_authors(data, url, header, region, headline, tail)
     if found.source_credit is not None:
         return found

@@ -57,7 +57,7 @@ def header_blocks(
     return _window(root, body, headline)
 
 
-def meeting_point(headline: LexborNode, body: LexborNode) -> tuple[LexborNode | None, bool]:
+def meeting_point(headline: LexborNode, body: LexborNode) -> Meeting:
     """(dom.common_ancestor(headline, body), dom.is_inside(headline, body))
     from one climb from each node: the headline's ancestors, read once (by
     tag id, not tag name), answer both, where the two climb them twice."""
