@@ -26,7 +26,7 @@ from extract.models import Article, NotArticle, PageContext, SelectorOverrides, 
 from extract.nesting import too_deep
 from extract.pagetype import measure, rejection
 from extract.published import PublishTimes, choose_times
-from extract.region import header_blocks, headline_index, meeting_point
+from extract.region import header_window, meeting_point
 from extract.structured import ARTICLE_TYPES, StructuredData, read_structured
 from extract.text import fold, match_key
 
@@ -63,23 +63,27 @@ def extract_article(body: bytes, ctx: PageContext) -> Article | NotArticle:
 
 
 def _suspect(
-    result: Article, data: StructuredData, region: LexborNode | None, body: dom.ElementText
+    result: Article,
+    document: str,
+    data: StructuredData,
+    region: LexborNode | None,
+    body: dom.ElementText,
 ) -> bool:
     """Whether an article read from unchecked bytes must be read again the
     checked way (see extract.charset): the texts it keeps, the metadata and
     the article's region, where names are picked and dropped, are looked at.
+    `document` is document_text() of the article: its title, lead and
+    paragraphs between line breaks, which are no sign, so that it is looked
+    at in their place, alone (not copied into a join with the others).
     The region's text is part of the body's: when the density walk read the
     body's text (`body`) and it holds no sign, the region's needs no read."""
-    kept = [
-        result.title,
-        result.lead or "",
-        *result.paragraphs,
+    others = [
         *result.authors,
         *result.captions,
         result.section or "",
         result.source_credit or "",
     ]
-    if suspect_text([*kept, *data.texts()]):
+    if suspect_text([document]) or suspect_text([*others, *data.texts()]):
         return True
     if region is None:
         return False
@@ -124,7 +128,8 @@ def _extract_parsed(
         else None
     )
     first = blocks[0].node if blocks else None
-    header = header_blocks(headline_node, container, first, meeting)
+    header, headline_at = header_window(headline_node, container, first, meeting)
+    after_headline = header[headline_at + 1 :] if headline_at is not None else []
     lead, blocks = _lead_without_chrome(blocks, header)
     blocks, tail = trailing_credits(blocks)
 
@@ -132,7 +137,7 @@ def _extract_parsed(
         blocks,
         body_text.teaser_blocks,
         body_text.longest_run,
-        _after_headline(header, headline_node),
+        after_headline,
         headline is not None,
         tree,
         visible_headline=headline_node is not None,
@@ -177,21 +182,17 @@ def _extract_parsed(
         language=data.language,
         figures=figures,
     )
-    return article, check and _suspect(article, data, region, page_text)
-
-
-def _after_headline(header: list[Block], headline: LexborNode | None) -> list[Block]:
-    index = headline_index(header, headline)
-    return header[index + 1 :] if index is not None else []
+    return article, check and _suspect(article, document, data, region, page_text)
 
 
 def _drop_headline_copies(blocks: list[Block], headline: Headline | None) -> list[Block]:
     if headline is None:
         return blocks
     key = match_key(headline.text)
+    size = len(key)
     # Block texts are folded already and casefolding never shortens a text,
     # so a block longer than the key cannot match it.
-    return [b for b in blocks if len(b.text) > len(key) or match_key(b.text) != key]
+    return [b for b in blocks if len(b.text) > size or match_key(b.text) != key]
 
 
 def _lead_without_chrome(
@@ -232,7 +233,7 @@ def _is_dateline(text: str) -> bool:
     if len(text) > 60 or parse_date(text, fallback=False) is None:
         return False
     other = _DATELINE_WORDS.sub("", text)
-    return sum(c.isalpha() for c in other) <= _DATELINE_MAX_OTHER_LETTERS
+    return sum(map(str.isalpha, other)) <= _DATELINE_MAX_OTHER_LETTERS
 
 
 def _css_first(tree: LexborHTMLParser, selector: str | None) -> LexborNode | None:

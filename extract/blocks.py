@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from unicodedata import normalize
 
 from selectolax.lexbor import LexborNode
 
@@ -129,8 +130,9 @@ class BlockWalker:
         # _not_wrapper); the root is measured only when it does not.
         self._protect = protect
         self._protect_chars: int | None = None
-        # The raw texts of the blocks flushed (the text read so far), and how
-        # many of them _read_floor() has counted into _read_chars.
+        # The raw texts of the blocks flushed (the text read so far; kept
+        # only for `protect`), and how many of them _read_floor() has
+        # counted into _read_chars.
         self._read: list[str] = []
         self._read_counted = 0
         self._read_chars = 0
@@ -432,27 +434,41 @@ class BlockWalker:
                 self._link_parts.append(text)
 
     def _flush(self, tag: str, node: LexborNode) -> None:
-        parts, link_parts = self._parts, self._link_parts
+        parts = self._parts
         if not parts:
             return
         # The walk holds on to these lists: emptied, not replaced.
         joined = "".join(parts)
-        # Link text is the parts read inside links, in order: as many of them
-        # as parts means the whole block is link text (a menu line, a
-        # teaser), folded once.
-        whole_link = len(link_parts) == len(parts)
-        link_text = "".join(link_parts) if link_parts and not whole_link else ""
+        parts_count = len(parts)
         parts.clear()
-        link_parts.clear()
-        self._read.append(joined)
+        link_parts = self._link_parts
+        if link_parts:
+            # Link text is the parts read inside links, in order: as many of
+            # them as parts means the whole block is link text (a menu line,
+            # a teaser), folded once.
+            whole_link = len(link_parts) == parts_count
+            link_text = "" if whole_link else "".join(link_parts)
+            link_parts.clear()
+        else:
+            whole_link, link_text = False, ""
+        if self._protect is not None:  # only _not_wrapper() asks what was read
+            self._read.append(joined)
         # Most flushes hold only the line breaks between tags.
         if joined.isspace():
             return
-        text = fold(joined)
-        link_chars = len(text) if whole_link else len(fold(link_text)) if link_text else 0
+        # fold() with its common case asked here (every block passes, and the
+        # call cost about as much as the tests): a stripped text that is
+        # printable and holds no double space has nothing to fold but NFC.
+        text = joined.strip()
+        if not text.isprintable() or "  " in text:
+            text = fold(text)
+        elif not text.isascii():
+            text = normalize("NFC", text)
         if text:
+            size = len(text)
+            link_chars = size if whole_link else len(fold(link_text)) if link_text else 0
             blocks = self.result.blocks
-            blocks.append(Block(text, min(link_chars, len(text)), tag, node))
+            blocks.append(Block(text, link_chars if link_chars < size else size, tag, node))
             if self._mark is not None and self._mark(node):
                 self._mark = None
                 self.result.marked = len(blocks) - 1

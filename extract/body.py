@@ -471,13 +471,14 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
 
     Casefolding long Vietnamese text cost more than the rest of the body's
     filters, and repeats are rare: blocks are first told apart by how many
-    spaces they hold, then by their casefolded first words (casefolding
+    spaces they hold, then by the start of their casefolds (casefolding
     neither makes nor takes a space, so two texts that casefold alike hold as
-    many spaces and their first words casefold alike), and only then is a
-    whole text casefolded. An ASCII text's casefold is its lower case, made
-    at once: that costs less than the tests.
+    many spaces, and their casefolds start alike), and only then is a whole
+    text casefolded. An ASCII text's casefold is its lower case, made at
+    once: that costs less than the tests.
     """
-    # space count -> [text, its casefold or "" until made] of the texts before
+    # space count -> [text, its casefold or "" until made, the start of its
+    # casefold or "" until made] of the texts before
     earlier: dict[int, list[list[str]]] = {}
     kept = []
     short = thresholds.SHORT_BLOCK_CHARS
@@ -489,9 +490,9 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
             if len(text) <= short:
                 kept.append(block)
                 continue
-            seen = [text, text.lower()]
+            seen = [text, text.lower(), ""]
         else:
-            seen = [text, ""]
+            seen = [text, "", ""]
         spaces = text.count(" ")
         group = earlier.get(spaces)
         if group is None:
@@ -504,19 +505,29 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+# How much of a casefold's start _repeats() compares before the whole.
+_KEY_START = 16
+
+
 def _repeats(seen: list[str], group: list[list[str]]) -> bool:
-    """Whether the text of `seen` ([text, its casefold or ""]) is long and
-    casefolds like one of `group` (the texts with as many spaces before it).
-    The casefolds made are kept in the lists (a text here is never empty)."""
-    text, key = seen
-    head = None
+    """Whether the text of `seen` ([text, its casefold or "", the start of
+    its casefold or ""]) is long and casefolds like one of `group` (the
+    texts with as many spaces before it). What is made is kept in the
+    lists, for the texts after (a text here is never empty).
+
+    Casefolding maps each character on its own, to one character or more:
+    the first _KEY_START characters of a text's casefold are those of its
+    first _KEY_START characters' casefold, made without reading the rest."""
+    text, key, start = seen
     for other in group:
-        other_text, other_key = other
+        other_text, other_key, other_start = other
         if not key or not other_key:
             if other_text != text:
-                if head is None:
-                    head = _first_word_key(text)
-                if _first_word_key(other_text) != head:
+                if not start:
+                    start = seen[2] = text[:_KEY_START].casefold()[:_KEY_START]
+                if not other_start:
+                    other_start = other[2] = other_text[:_KEY_START].casefold()[:_KEY_START]
+                if other_start != start:
                     continue
             if not key:
                 key = seen[1] = text.casefold()
@@ -527,11 +538,6 @@ def _repeats(seen: list[str], group: list[list[str]]) -> bool:
         if other_key == key:
             return True
     return False
-
-
-def _first_word_key(text: str) -> str:
-    space = text.find(" ")
-    return (text if space < 0 else text[:space]).casefold()
 
 
 def is_lead_node(node: LexborNode) -> bool:

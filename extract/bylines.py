@@ -136,14 +136,15 @@ def parse_credit(line: str) -> Credit | None:
         return None
     parts = _name_parts(text)
     # _strip_decorations() gives a text it leaves as it is: one part, the
-    # whole text, is stripped already.
+    # whole text, is stripped already, and is one name (most credits are).
     if len(parts) == 1 and parts[0] == text:
-        names = [title_case(text)]
+        name = title_case(text)
+        if name and is_person_name(name):
+            return Credit((name,), None, more)
     else:
-        names = [title_case(_strip_decorations(part)) for part in parts]
-    names = [n for n in names if n]
-    if names and all(is_person_name(n) for n in names):
-        return Credit(tuple(dict.fromkeys(names)), None, more)
+        names = [n for n in (title_case(_strip_decorations(part)) for part in parts) if n]
+        if names and all(map(is_person_name, names)):
+            return Credit(tuple(dict.fromkeys(names)), None, more)
     if is_source_line:
         return Credit((), text, 0)
     return None

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import dom, thresholds
 from extract.structured import StructuredData
-from extract.text import fold, squash, words
+from extract.text import fold, has_words, squash, words
 
 # Elements that CMSs use for the article title when it is not an h1
 # (baodautu.vn: div.title-detail).
@@ -129,6 +129,12 @@ def _choose(
 
 
 def _matches_any(text: str, metadata: list[str], word_sets: dict[str, set[str]]) -> bool:
+    """Whether a metadata title is similar() to `text`. Most pages' h1 says
+    what a metadata title says word for word, and a title with words is
+    similar to itself (and one without to none): the words of neither are
+    read then."""
+    if text in metadata:
+        return has_words(text)
     own = _word_set(text, word_sets)
     return any(_similar_words(own, _word_set(title, word_sets)) for title in metadata)
 

@@ -39,6 +39,7 @@ _ROOT_PATH = re.compile(r"/?(?:(?:index|default|home|trang-?chu)\.\w{2,5})?/?", 
 
 @dataclass(frozen=True, slots=True)
 class PageShape:
+    # Running text of the body's blocks; 0 when a long run settles the page.
     body_chars: int
     prose_blocks: int
     container_teasers: int
@@ -64,12 +65,13 @@ def measure(
     article_metadata: bool = True,
     url: str = "",
 ) -> PageShape:
-    # Only the rules after LONG_RUN read the page's teasers (counting reads
-    # every link) and whether the URL is the site's root (a listing there is
-    # the home page): a long run settles the page before them.
+    # Only the rules after LONG_RUN read the body's running text, the page's
+    # teasers (counting reads every link) and whether the URL is the site's
+    # root (a listing there is the home page): a long run settles the page
+    # before them.
     short_run = longest_run < thresholds.ARTICLE_RUN_CHARS
     return PageShape(
-        body_chars=sum(len(b.text) - b.link_chars for b in blocks),
+        body_chars=sum(len(b.text) - b.link_chars for b in blocks) if short_run else 0,
         prose_blocks=len(blocks),
         container_teasers=container_teasers,
         teasers_under_headline=sum(1 for b in header_after_headline if is_teaser(b)),

@@ -53,12 +53,13 @@ class PublishTimes:
 def choose_times(
     data: StructuredData, header: list[Block], fetched_at: datetime | None
 ) -> PublishTimes:
+    # An article never updated gives its publish time as its modify time
+    # too, in the same words: each distinct value is read once.
+    read: dict[str, ParsedDate | None] = {}
     structured = _first_parsed(
-        chain(data.published, data.iter_meta(*PUBLISHED_META)), fetched_at, fallback=False
+        chain(data.published, data.iter_meta(*PUBLISHED_META)), fetched_at, read
     )
-    modified = _first_parsed(
-        chain(data.modified, data.iter_meta(*MODIFIED_META)), fetched_at, fallback=False
-    )
+    modified = _first_parsed(chain(data.modified, data.iter_meta(*MODIFIED_META)), fetched_at, read)
     # With a structured time, the visible dateline only confirms it: the
     # dateparser pass (a hundred times slower) is not worth it.
     visible = visible_dateline(header, fetched_at, wordy=structured is None)
@@ -77,10 +78,15 @@ def choose_times(
 
 
 def _first_parsed(
-    values: Iterable[str], now: datetime | None, *, fallback: bool
+    values: Iterable[str], now: datetime | None, read: dict[str, ParsedDate | None]
 ) -> ParsedDate | None:
+    """The first of `values` that parse_date() reads (without its dateparser
+    fallback). `read` holds the values read before, with what they gave."""
     for value in values:
-        found = parse_date(value, now=now, fallback=fallback)
+        if value in read:
+            found = read[value]
+        else:
+            found = read[value] = parse_date(value, now=now, fallback=False)
         if found is not None:
             return found
     return None

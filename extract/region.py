@@ -27,6 +27,9 @@ _TOP_IDS = dom.tag_ids(["html"]) | {LexborHTMLParser("").root.parent.tag_id}  # 
 # What meeting_point() answers: the common ancestor and whether the
 # headline is inside the body.
 Meeting = tuple[LexborNode | None, bool]
+# The header's lines and the index of the first one that ended at the
+# headline or inside it (headline_index()), None when none did.
+Window = tuple[list[Block], int | None]
 
 
 def header_blocks(
@@ -42,8 +45,21 @@ def header_blocks(
     meeting_point(headline, body), which a caller that needs it too climbs
     to once.
     """
+    return header_window(headline, body, first_paragraph, meeting)[0]
+
+
+def header_window(
+    headline: LexborNode | None,
+    body: LexborNode | None,
+    first_paragraph: LexborNode | None,
+    meeting: Meeting | None = None,
+) -> Window:
+    """header_blocks() and headline_index() of them: the walk that reads the
+    lines asks each whether it is the headline's until one is, so the index
+    comes with the lines (asking the lines again cost a second look at
+    every node of the headline)."""
     if headline is None:
-        return _above_body(body) if body is not None else []
+        return (_above_body(body) if body is not None else []), None
     if body is not None:
         root, inside = meeting if meeting is not None else meeting_point(headline, body)
         if not inside and root is not None and root.tag not in ("body", "html"):
@@ -83,7 +99,7 @@ def _lines(root: LexborNode, stop: LexborNode | None) -> list[Block]:
     return BlockWalker(stop=stop, skip_hidden=False).walk(root).blocks
 
 
-def _window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> list[Block]:
+def _window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> Window:
     """The lines of `root` (up to `stop`) around the headline's: read from
     near the headline when that is shown to give the same (_near_window),
     else from the start of `root`."""
@@ -91,9 +107,11 @@ def _window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> 
     return near if near is not None else _whole_window(root, stop, headline)
 
 
-def _whole_window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> list[Block]:
+def _whole_window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> Window:
     """The lines of `root` (up to `stop`) around the headline's; the walk
-    ends once it has the lines wanted after it."""
+    ends once it has the lines wanted after it. The walk asks every line it
+    reads whether it is the headline's until one is: the first it marks is
+    the first of the window that is."""
     after = thresholds.HEADER_TEXT_NODES_AFTER
     walker = BlockWalker(
         stop=stop, skip_hidden=False, mark=_headline_test(headline), after_mark=after
@@ -101,14 +119,12 @@ def _whole_window(root: LexborNode, stop: LexborNode | None, headline: LexborNod
     collected = walker.walk(root)
     blocks, index = collected.blocks, collected.marked
     if index is None:
-        return blocks[:after]
+        return blocks[:after], None
     start = max(index - thresholds.HEADER_TEXT_NODES_BEFORE, 0)
-    return blocks[start : index + 1 + after]
+    return blocks[start : index + 1 + after], index - start
 
 
-def _near_window(
-    root: LexborNode, stop: LexborNode | None, headline: LexborNode
-) -> list[Block] | None:
+def _near_window(root: LexborNode, stop: LexborNode | None, headline: LexborNode) -> Window | None:
     """_whole_window() read from a block element shortly before the headline
     (BlockWalker.walk_from), or None when that is not shown to give the same.
 
@@ -119,7 +135,8 @@ def _near_window(
     the headline) and cannot have ended at its limit of blocks before the
     lines kept. With too few lines before the headline, the lines before
     the start are read by a walk that ends there: the two walks read the
-    region once, as the whole walk does."""
+    region once, as the whole walk does. The lines before the start end
+    before the headline, outside it: none of them is the headline's."""
     path = _path(root, headline)
     if path is None:
         return None
@@ -141,13 +158,14 @@ def _near_window(
     if index >= before:
         if _bytes_before(start, root, room) is None:
             return None
-        return collected.blocks[index - before : index + 1 + after]
+        return collected.blocks[index - before : index + 1 + after], before
     head = BlockWalker(stop=start, skip_hidden=False).walk(root)
     if not head.reached_stop or len(head.blocks) > room:
         return None
     index += len(head.blocks)
     blocks = head.blocks + collected.blocks
-    return blocks[max(index - before, 0) : index + 1 + after]
+    first = max(index - before, 0)
+    return blocks[first : index + 1 + after], index - first
 
 
 class _Probe:

@@ -129,14 +129,16 @@ def read_structured(tree: LexborHTMLParser, swept: dom.Sweep | None = None) -> S
     meta = _meta_tags(swept.metas)
     # Each object's types, read once: three rules below ask for them.
     typed = [(obj, _types(obj)) for obj in _json_ld_objects(found.json_ld)]
-    article = next((obj for obj, types in typed if types & ARTICLE_TYPES), None)
+    article = next((obj for obj, types in typed if not types.isdisjoint(ARTICLE_TYPES)), None)
     page_types = tuple(t for _, types in typed for t in types)
     headline = published = modified = section = None
     credits: list[Credit] = []
     publishers: list[str] = []
     for obj, types in typed:
-        publishers.extend(_names(obj.get("publisher")))
-        if _PUBLISHER_TYPES & types:
+        publisher = obj.get("publisher")
+        if publisher is not None:  # most objects name none: _names(None) is []
+            publishers.extend(_names(publisher))
+        if not _PUBLISHER_TYPES.isdisjoint(types):
             publishers.extend(_names(obj))
     if article is not None:
         headline = _string(article.get("headline")) or _string(article.get("name"))
@@ -147,10 +149,10 @@ def read_structured(tree: LexborHTMLParser, swept: dom.Sweep | None = None) -> S
     micro = _microdata(found.itemprops)
     return StructuredData(
         headline=headline or micro.headline,
-        published=tuple(v for v in (published, *micro.published) if v),
-        modified=tuple(v for v in (modified, *micro.modified) if v),
+        published=tuple(filter(None, (published, *micro.published))),
+        modified=tuple(filter(None, (modified, *micro.modified))),
         credits=tuple(credits) or micro.credits,
-        publisher_names=tuple(dict.fromkeys(p for p in publishers if p)),
+        publisher_names=tuple(dict.fromkeys(filter(None, publishers))),
         section=section,
         page_types=page_types,
         raw_meta=meta,
@@ -182,7 +184,12 @@ def _scan(tree: LexborHTMLParser, swept: dom.Sweep) -> _Found:
             found.canonical = _canonical_href(attrs)
             if found.canonical is not None:
                 break
-    found.json_ld = [node for node in swept.scripts if _is_json_ld(node.attributes)]
+    # Most scripts carry no type: only those that do are asked the type test.
+    json_ld = found.json_ld
+    for node in swept.scripts:
+        attrs = node.attributes
+        if "type" in attrs and _is_json_ld(attrs):
+            json_ld.append(node)
     names, itemprops = found.itemprop_names, found.itemprops
     for node in tree.css(_ITEMPROP_QUERY):
         prop = node.attributes.get("itemprop")
@@ -329,6 +336,8 @@ def _walk(data: object, depth: int, found: list[dict[str, object]]) -> None:
 
 def _types(obj: dict[str, object]) -> set[str]:
     value = obj.get("@type")
+    if isinstance(value, str):  # nearly every object: no list to make and walk
+        return {value.strip().lower().rsplit("/", 1)[-1]}
     values = value if isinstance(value, list) else [value]
     return {v.strip().lower().rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
 
@@ -381,6 +390,10 @@ class _Microdata:
     credits: tuple[Credit, ...]
 
 
+# What a page without itemprops reads as (most pages): frozen, so one for all.
+_NO_MICRODATA = _Microdata(headline=None, published=(), modified=(), credits=())
+
+
 def _itemprop_value(node: LexborNode) -> str | None:
     attrs = node.attributes
     value = attrs.get("content") or attrs.get("datetime")
@@ -398,6 +411,8 @@ def _author_value(node: LexborNode) -> str | None:
 
 def _microdata(itemprops: list[tuple[str, LexborNode]]) -> _Microdata:
     """The cheap part of microdata: a few itemprops, read without item scoping."""
+    if not itemprops:  # most pages
+        return _NO_MICRODATA
     found: dict[str, list[str]] = {name: [] for name in _MICRODATA_PROPS}
     for prop, node in itemprops:
         value = _author_value(node) if prop == "author" else _itemprop_value(node)

@@ -27,7 +27,7 @@ from extract.blocks import (
     is_caption_name,
 )
 from extract.body import BOILERPLATE, wrapper_chars
-from extract.region import header_blocks, headline_index
+from extract.region import header_blocks, header_window, headline_index
 from extract.text import fold
 
 Row = tuple[str, int, str, int]  # a block as text, link characters, tag, node id
@@ -317,6 +317,10 @@ def test_header_region_is_the_plain_window_around_the_headline(
     assert [(b.text, b.node.mem_id) for b in header] == [(t, n.mem_id) for t, n in expected]
     index = next((i for i, (_, n) in enumerate(expected) if dom.is_inside(n, headline)), None)
     assert headline_index(header, headline) == index
+    # The walk's own index of the headline's line, as asking every line finds it.
+    window, at = header_window(headline, body, first)
+    assert [b.node.mem_id for b in window] == [b.node.mem_id for b in header]
+    assert at == index
 
 
 def test_header_walk_ends_once_it_has_the_lines_after_the_headline() -> None:

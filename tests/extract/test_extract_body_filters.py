@@ -12,7 +12,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract import thresholds
 from extract.blocks import Block, BlockWalker
-from extract.body import _PADDED_BOILERPLATE, _dedupe, _is_prose, collect_body, wrapper_chars
+from extract.body import (
+    _KEY_START,
+    _PADDED_BOILERPLATE,
+    _dedupe,
+    _is_prose,
+    collect_body,
+    wrapper_chars,
+)
 
 _NODE: LexborNode = LexborHTMLParser("<p>x</p>").css_first("p")  # type: ignore[assignment]
 
@@ -58,6 +65,29 @@ def test_casefolding_never_makes_or_takes_a_space() -> None:
     # _dedupe compares only blocks with as many spaces.
     assert " ".casefold() == " "
     assert not any(" " in chr(c).casefold() for c in range(sys.maxunicode + 1) if c != 32)
+
+
+@given(st.text())
+def test_the_start_of_a_casefold_is_the_casefold_of_the_start(text: str) -> None:
+    # _dedupe tells texts apart by the starts of their casefolds, made from
+    # the starts of the texts.
+    assert text[:_KEY_START].casefold()[:_KEY_START] == text.casefold()[:_KEY_START]
+
+
+def test_repeats_that_casefold_alike_only_past_their_first_characters_are_dropped() -> None:
+    # "ß" and "SS" casefold alike ("ss"): the starts compared are the
+    # casefolds', not the texts'; "Straße" and "STRASSE" start alike only so.
+    tail = " ".join(["x" * 20] * 4)
+    for first, second in (
+        ("ß", "SS"),
+        ("SS", "ß"),
+        ("Straße ", "STRASSE "),
+        ("STRASSE ", "Straße "),
+    ):
+        texts = [first + tail, second + tail, second.lower() + tail.upper()]
+        blocks = [Block(text, 0, "p", _NODE) for text in texts]
+        assert [b.text for b in _dedupe(blocks)] == [texts[0]]
+        assert _dedupe(blocks) == plain_dedupe(blocks)
 
 
 def test_a_short_block_whose_casefold_is_long_still_drops_its_repeats() -> None:

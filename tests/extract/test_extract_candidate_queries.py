@@ -29,6 +29,7 @@ from extract.headline import (
     TITLE_CLASSES,
     TITLE_SELECTORS,
     _choose,
+    _matches_any,
     _metadata_titles,
     _similar_words,
     _title_elements,
@@ -388,6 +389,22 @@ def test_word_sets_read_once_compare_titles_as_similar_does(titles: list[str]) -
         for second in titles:
             found = _similar_words(_word_set(first, known), _word_set(second, known))
             assert found == similar(first, second)
+
+
+# Titles with words, and with none but a mark that casefolds to a letter.
+_TITLES = st.lists(st.sampled_from([*_TITLE_WORDS, "\u0345", "—"]), max_size=6).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TITLES, st.lists(_TITLES, max_size=4), st.data())
+def test_a_text_matches_the_metadata_as_when_every_title_is_compared(
+    text: str, metadata: list[str], data: st.DataObject
+) -> None:
+    # _matches_any() answers a text that is one of the titles without words.
+    if metadata and data.draw(st.booleans()):
+        text = data.draw(st.sampled_from(metadata))
+    found = _matches_any(text, metadata, {})
+    assert found == any(similar(text, title) for title in metadata)
 
 
 _HEADLINE_WORDINGS = [

@@ -132,3 +132,47 @@ def test_a_dateline_zone_in_any_case_sets_the_offset(
     found = dates.parse_date(f"{before}07/03/2026 08:06 {name}{sign}{hours}", fallback=False)
     offset = timedelta(hours=-hours if sign == "-" else hours)
     assert found is not None and found.when.utcoffset() == offset
+
+
+# Times as pages write them, and values no reader takes; few enough that a
+# page gives one value twice (datePublished equal to dateModified).
+_STRUCTURED_TIMES = st.lists(
+    st.sampled_from(
+        ["2026-03-07T08:06:00+07:00", "2026-03-08", "07/03/2026 08:06", "", "x", "2126-01-01"]
+    ),
+    max_size=3,
+).map(tuple)
+
+
+def _first_time(values: list[str], now: datetime | None) -> dates.ParsedDate | None:
+    """The first value parse_date() reads, each read on its own."""
+    return next(
+        (f for f in (dates.parse_date(v, now=now, fallback=False) for v in values) if f), None
+    )
+
+
+@given(
+    _STRUCTURED_TIMES,
+    _STRUCTURED_TIMES,
+    st.dictionaries(
+        st.sampled_from(["article:published_time", "date", "article:modified_time"]),
+        _STRUCTURED_TIMES,
+        max_size=3,
+    ),
+    st.sampled_from([None, datetime(2026, 3, 9, tzinfo=dates.VIETNAM_TZ)]),
+)
+def test_structured_times_are_those_of_reading_every_value_on_its_own(
+    published_values: tuple[str, ...],
+    modified_values: tuple[str, ...],
+    raw_meta: dict[str, tuple[str, ...]],
+    now: datetime | None,
+) -> None:
+    # choose_times() reads a value both lists hold once.
+    data = StructuredData(published=published_values, modified=modified_values, raw_meta=raw_meta)
+    first = _first_time([*data.published, *data.iter_meta(*published.PUBLISHED_META)], now)
+    last = _first_time([*data.modified, *data.iter_meta(*published.MODIFIED_META)], now)
+    times = published.choose_times(data, [], now)
+    assert (times.published, times.modified) == (
+        first.when if first else None,
+        last.when if last else None,
+    )

@@ -85,6 +85,14 @@ def rows(blocks: list[Block]) -> list[Row]:
     return [(b.text, b.link_chars, b.tag, b.node.mem_id) for b in blocks]
 
 
+def lines(window: region.Window, headline: LexborNode) -> list[Block]:
+    """The lines of a window, whose index of the headline's line must be the
+    one headline_index() finds by asking every line."""
+    blocks, index = window
+    assert index == region.headline_index(blocks, headline)
+    return blocks
+
+
 def _elements(root: LexborNode) -> list[LexborNode]:
     return [n for n in root.traverse() if n.tag_id >= dom.A_ID]
 
@@ -120,11 +128,11 @@ def test_header_window_read_from_near_the_headline_is_the_window_of_the_whole_wa
         patch.object(thresholds, "MAX_WALK_BLOCKS", limit),
     ):
         near = region._near_window(root, stop, headline)
-        whole = region._whole_window(root, stop, headline)
-        assert rows(region._window(root, stop, headline)) == rows(whole)
+        whole = lines(region._whole_window(root, stop, headline), headline)
+        assert rows(lines(region._window(root, stop, headline), headline)) == rows(whole)
     event("read from near the headline" if near is not None else "read whole")
     if near is not None:
-        assert rows(near) == rows(whole)
+        assert rows(lines(near, headline)) == rows(whole)
 
 
 def _menu_page(items: int, cut: bytes = b"") -> tuple[LexborNode, LexborNode]:
@@ -140,10 +148,12 @@ def _menu_page(items: int, cut: bytes = b"") -> tuple[LexborNode, LexborNode]:
 
 def test_header_walk_behind_a_long_menu_starts_near_the_headline() -> None:
     root, headline = _menu_page(200)
-    near = region._near_window(root, None, headline)
-    assert near is not None
-    assert rows(near) == rows(region._whole_window(root, None, headline))
+    window = region._near_window(root, None, headline)
+    assert window is not None
+    near = lines(window, headline)
+    assert rows(near) == rows(lines(region._whole_window(root, None, headline), headline))
     assert [b.text for b in near] == ["Item"] * 12 + ["Headline", "Dateline"]
+    assert window[1] == 12
 
 
 def test_header_walk_from_inside_a_link_counts_the_link_text_as_the_whole_walk_does() -> None:
@@ -155,9 +165,10 @@ def test_header_walk_from_inside_a_link_counts_the_link_text_as_the_whole_walk_d
     headline = tree.css_first("h1")
     assert headline is not None and tree.body is not None and tree.body.child is not None
     root = tree.body.child
-    near = region._near_window(root, None, headline)
-    assert near is not None
-    assert rows(near) == rows(region._whole_window(root, None, headline))
+    window = region._near_window(root, None, headline)
+    assert window is not None
+    near = lines(window, headline)
+    assert rows(near) == rows(lines(region._whole_window(root, None, headline), headline))
     assert all(b.link_chars == len(b.text) for b in near[:13])
 
 
@@ -167,7 +178,7 @@ def test_header_walk_that_the_block_limit_ends_before_the_headline_is_read_whole
     root, headline = _menu_page(40)
     with patch.object(thresholds, "MAX_WALK_BLOCKS", 30):
         assert region._near_window(root, None, headline) is None
-        window = region._window(root, None, headline)
+        window = lines(region._window(root, None, headline), headline)
     assert [b.text for b in window] == ["Item"] * 30
 
 
@@ -176,5 +187,5 @@ def test_header_walk_after_characters_cut_between_text_nodes_is_read_whole() -> 
     # and apart the text differs, so the text before the start bounds nothing.
     root, headline = _menu_page(200, cut=b"\xe1")
     assert region._near_window(root, None, headline) is None
-    window = region._window(root, None, headline)
+    window = lines(region._window(root, None, headline), headline)
     assert [b.text for b in window][-2:] == ["Headline", "Dateline"]

@@ -11,8 +11,8 @@ from extract import dom, extract_article
 from extract.article import _extract_parsed
 from extract.article import _suspect as region_suspect
 from extract.body import find_containers
-from extract.charset import checked_parser_input
-from extract.models import Article, NotArticle, PageContext
+from extract.charset import checked_parser_input, suspect_text
+from extract.models import Article, NotArticle, PageContext, document_text
 from extract.structured import StructuredData
 
 CTX = PageContext(url="https://tinh.example/tin/ocop-1.html")
@@ -176,7 +176,58 @@ def test_the_region_check_gives_the_same_answer_from_the_body_text_read_before(
 
 
 def _suspect_region(clean: Article, region: LexborNode | None, body: dom.ElementText) -> bool:
-    return region_suspect(clean, StructuredData(), region, body)
+    document = document_text(clean.title, clean.lead, clean.paragraphs)
+    return region_suspect(clean, document, StructuredData(), region, body)
+
+
+def _plain_suspect_texts(article: Article, data: StructuredData) -> bool:
+    """The kept texts and the metadata looked at as one join, each kept text
+    in it on its own (no document made of them)."""
+    texts = [article.title, article.lead or "", *article.paragraphs, *article.authors]
+    texts += [*article.captions, article.section or "", article.source_credit or ""]
+    return suspect_text([*texts, *data.texts()])
+
+
+# Short texts that may hold a sign, or a line break beside where one could be.
+_TEXTS = st.text(st.sampled_from(["a", "\n", "\ufffd", "\u00d0", "\u00f0", "Đ", " "]), max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.tuples(_TEXTS, st.none() | _TEXTS, st.lists(_TEXTS, max_size=3).map(tuple)),
+    st.tuples(*(st.lists(_TEXTS, max_size=2).map(tuple) for _ in range(2))),
+    st.tuples(st.none() | _TEXTS, st.none() | _TEXTS, st.none() | _TEXTS),
+)
+def test_the_kept_texts_are_suspect_as_when_each_is_looked_at_in_one_join(
+    body: tuple[str, str | None, tuple[str, ...]],
+    lists: tuple[tuple[str, ...], tuple[str, ...]],
+    singles: tuple[str | None, str | None, str | None],
+) -> None:
+    # _suspect() looks at the document in place of its title, lead and paragraphs.
+    (title, lead, paragraphs), (authors, captions), (section, credit, headline) = (
+        body,
+        lists,
+        singles,
+    )
+    article = Article(
+        url=CTX.url,
+        canonical_url=None,
+        title=title,
+        lead=lead,
+        paragraphs=paragraphs,
+        published_at=None,
+        modified_at=None,
+        authors=authors,
+        section=section,
+        source_credit=credit,
+        captions=captions,
+        language=None,
+        figures=(),
+    )
+    data = StructuredData(headline=headline)
+    document = document_text(title, lead, paragraphs)
+    found = region_suspect(article, document, data, None, dom.ElementText(None))
+    assert found == _plain_suspect_texts(article, data)
 
 
 def test_the_density_walk_reads_the_body_text_through_the_reader_it_is_given() -> None:
