@@ -23,9 +23,9 @@ from pathlib import Path
 from reference import (
     add_allocator_option,
     installed,
-    pages_per_second,
     set_up_process,
     speed_line,
+    timed_rates,
 )
 
 from extract.article import extract_article
@@ -74,13 +74,11 @@ def newspaper_body(page: Page) -> str:
     return article.text or ""
 
 
-def measure(
-    extractor: Callable[[Page], str], pages: list[Page], repeat: int
-) -> tuple[BodyScore, list[float], float]:
+def accuracy(extractor: Callable[[Page], str], pages: list[Page]) -> tuple[BodyScore, list[float]]:
     texts = [extractor(page) for page in pages]
     score = body_score(zip(texts, (p.gold for p in pages), strict=True))
     per_page = [_f1(text, page.gold) for text, page in zip(texts, pages, strict=True)]
-    return score, per_page, pages_per_second(extractor, pages, repeat)
+    return score, per_page
 
 
 def _f1(predicted: str, gold: str) -> float:
@@ -105,10 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = [("ocop-news", ours), *installed(references, pages[0])]
     print(f"{'extractor':<12} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>9}")
     per_page: dict[str, list[float]] = {}
-    rates: dict[str, float] = {}
+    scores: dict[str, BodyScore] = {}
     for name, extractor in rows:
-        score, pages_f1, rates[name] = measure(extractor, pages, args.repeat)
-        per_page[name] = pages_f1
+        scores[name], per_page[name] = accuracy(extractor, pages)
+    rates = timed_rates(rows, pages, args.repeat)
+    for name, score in scores.items():
         print(
             f"{name:<12} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}"
             f" {rates[name]:>9.1f}"

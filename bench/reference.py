@@ -12,8 +12,10 @@ from typing import TypeVar
 
 from pipelines.allocator import set_up_malloc
 
-# Each tool is timed for at least this long (pages_per_second).
+# Each tool is timed for at least this long in all (timed_rates), in this
+# many turns taken with the other tools.
 MIN_TIMED_SECONDS = 2.0
+TIMING_ROUNDS = 4
 
 P = TypeVar("P")
 R = TypeVar("R")
@@ -49,24 +51,45 @@ def installed(
     return available
 
 
-def pages_per_second(
-    extractor: Callable[[P], object],
+def timed_rates(
+    extractors: Sequence[tuple[str, Callable[[P], object]]],
     pages: Sequence[P],
     repeat: int,
+    rounds: int = TIMING_ROUNDS,
     min_seconds: float = MIN_TIMED_SECONDS,
-) -> float:
-    """Pages per second over `repeat` passes over the pages, and more passes
-    until `min_seconds` have gone by. Every tool is timed the same way; the
-    floor is there for the fast ones, whose few passes would otherwise last
-    a fraction of a second, where one stall of the machine weighs ten
-    times what it weighs in a slow tool's run."""
+) -> dict[str, float]:
+    """Pages per second of each tool over at least `repeat` passes and
+    `min_seconds`, the tools taking turns: each round times every tool for
+    its share of both, and a tool's rate is all its pages over all its time.
+
+    The machine's speed drifts over seconds (other tenants of the host, the
+    CPU's clock): tools timed one after another each meet a different spell
+    of it, and a slow spell moved the ratio of two tools by a tenth and more
+    between runs of the benchmarks. Taking turns, every tool meets every spell."""
+    passes_each = -(-repeat // rounds)  # rounded up
+    seconds_each = min_seconds / rounds
+    done = dict.fromkeys((name for name, _ in extractors), 0)
+    spent = dict.fromkeys(done, 0.0)
+    for _ in range(rounds):
+        for name, extractor in extractors:
+            passes, seconds = _timed_passes(extractor, pages, passes_each, seconds_each)
+            done[name] += passes * len(pages)
+            spent[name] += seconds
+    return {name: done[name] / spent[name] for name in done}
+
+
+def _timed_passes(
+    extractor: Callable[[P], object], pages: Sequence[P], repeat: int, min_seconds: float
+) -> tuple[int, float]:
+    """(passes, seconds): `repeat` passes over the pages, and more until
+    `min_seconds` have gone by."""
     start = time.perf_counter()
     passes = 0
     while passes < repeat or time.perf_counter() - start < min_seconds:
         for page in pages:
             extractor(page)
         passes += 1
-    return passes * len(pages) / (time.perf_counter() - start)
+    return passes, time.perf_counter() - start
 
 
 def speed_line(rates: dict[str, float], ours: str = "ocop-news") -> str:

@@ -22,9 +22,9 @@ from pathlib import Path
 from reference import (
     add_allocator_option,
     installed,
-    pages_per_second,
     set_up_process,
     speed_line,
+    timed_rates,
 )
 
 from extract.article import extract_article
@@ -115,9 +115,7 @@ def _parse_loose(text: str | None) -> datetime | None:
     return None
 
 
-def measure(
-    name: str, extractor: Callable[[Page], Extracted], pages: list[Page], repeat: int
-) -> tuple[FieldScore, float]:
+def accuracy(extractor: Callable[[Page], Extracted], pages: list[Page]) -> FieldScore:
     score = FieldScore()
     for page in pages:
         got = extractor(page)
@@ -126,7 +124,7 @@ def measure(
         score.authors += authors_match(got.authors, page.label["authors"])
         score.days += same_day(got.published, published)
         score.instants += _zoned(got.published) and same_minute(got.published, published)
-    return score, pages_per_second(extractor, pages, repeat)
+    return score
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = [("ocop-news", ours), *installed(references, pages[0])]
     n = len(pages)
     print(f"{'extractor':<12} {'title':>7} {'authors':>8} {'day':>5} {'instant':>8} {'pages/s':>9}")
-    rates: dict[str, float] = {}
-    for name, extractor in rows:
-        score, rates[name] = measure(name, extractor, pages, args.repeat)
+    scores = {name: accuracy(extractor, pages) for name, extractor in rows}
+    rates = timed_rates(rows, pages, args.repeat)
+    for name, score in scores.items():
         print(
             f"{name:<12} {score.titles:>4}/{n} {score.authors:>5}/{n} {score.days:>2}/{n} "
             f"{score.instants:>5}/{n} {rates[name]:>9.1f}"
