@@ -304,7 +304,7 @@ def article_region(
 ) -> LexborNode | None:
     """The element around the headline and the body, where bylines and
     source credits are looked for. `meeting`, when given, is
-    meeting_point(headline, body) (region.header_blocks() climbs to it too)."""
+    meeting_point(headline, body) (region.header_window() climbs to it too)."""
     if headline is not None and body is not None:
         root, _ = meeting if meeting is not None else meeting_point(headline, body)
         if root is not None and root.tag not in ("html", "body"):

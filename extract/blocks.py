@@ -459,6 +459,8 @@ class BlockWalker:
         # fold() with its common case asked here (every block passes, and the
         # call cost about as much as the tests): a stripped text that is
         # printable and holds no double space has nothing to fold but NFC.
+        # A change to text.fold() must be made here too: the block-walk tests
+        # compare this walk with a plain one that calls fold().
         text = joined.strip()
         if not text.isprintable() or "  " in text:
             text = fold(text)

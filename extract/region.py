@@ -28,24 +28,8 @@ _TOP_IDS = dom.tag_ids(["html"]) | {LexborHTMLParser("").root.parent.tag_id}  # 
 # headline is inside the body.
 Meeting = tuple[LexborNode | None, bool]
 # The header's lines and the index of the first one that ended at the
-# headline or inside it (headline_index()), None when none did.
+# headline or inside it, None when none did.
 Window = tuple[list[Block], int | None]
-
-
-def header_blocks(
-    headline: LexborNode | None,
-    body: LexborNode | None,
-    first_paragraph: LexborNode | None,
-    meeting: Meeting | None = None,
-) -> list[Block]:
-    """Lines near the headline, up to (not into) the body.
-
-    The body starts at its container or, when the container also holds the
-    headline, at its first paragraph. `meeting`, when given, is
-    meeting_point(headline, body), which a caller that needs it too climbs
-    to once.
-    """
-    return header_window(headline, body, first_paragraph, meeting)[0]
 
 
 def header_window(
@@ -54,10 +38,15 @@ def header_window(
     first_paragraph: LexborNode | None,
     meeting: Meeting | None = None,
 ) -> Window:
-    """header_blocks() and headline_index() of them: the walk that reads the
-    lines asks each whether it is the headline's until one is, so the index
-    comes with the lines (asking the lines again cost a second look at
-    every node of the headline)."""
+    """Lines near the headline, up to (not into) the body, and the index of
+    the headline's line (Window).
+
+    The body starts at its container or, when the container also holds the
+    headline, at its first paragraph. `meeting`, when given, is
+    meeting_point(headline, body), which a caller that needs it too climbs
+    to once. The walk that reads the lines asks each whether it is the
+    headline's until one is, so the index comes with the lines (asking the
+    lines again cost a second look at every node of the headline)."""
     if headline is None:
         return (_above_body(body) if body is not None else []), None
     if body is not None:
@@ -294,14 +283,6 @@ def _above_body(body: LexborNode) -> list[Block]:
     if parent is None:
         return []
     return _lines(parent, stop=body)[-thresholds.HEADER_TEXT_NODES_BEFORE :]
-
-
-def headline_index(blocks: list[Block], headline: LexborNode | None) -> int | None:
-    """The index of the first block that ended at the headline or inside it."""
-    if headline is None:
-        return None
-    inside = _headline_test(headline)
-    return next((i for i, b in enumerate(blocks) if inside(b.node)), None)
 
 
 def _headline_test(headline: LexborNode) -> Callable[[LexborNode], bool]:

@@ -27,7 +27,7 @@ from extract.blocks import (
     is_caption_name,
 )
 from extract.body import BOILERPLATE, wrapper_chars
-from extract.region import header_blocks, header_window, headline_index
+from extract.region import header_window
 from extract.text import fold
 
 Row = tuple[str, int, str, int]  # a block as text, link characters, tag, node id
@@ -150,7 +150,7 @@ def plain_window(
 def plain_header(
     headline: LexborNode, body: LexborNode | None, first: LexborNode | None
 ) -> list[tuple[str, LexborNode]]:
-    """header_blocks' choice of region, with the plain walk and window."""
+    """header_window's choice of region, with the plain walk and window."""
     if body is not None and not dom.is_inside(headline, body):
         root = dom.common_ancestor(headline, body)
         if root is not None and root.tag not in ("body", "html"):
@@ -312,14 +312,11 @@ def test_header_region_is_the_plain_window_around_the_headline(
     headline = nodes[pick_headline % len(nodes)]
     body = nodes[pick_body % len(nodes)] if with_body else None
     first = body.child if body is not None and body.child is not None else body
-    header = header_blocks(headline, body, first)
+    header, at = header_window(headline, body, first)
     expected = plain_header(headline, body, first)
     assert [(b.text, b.node.mem_id) for b in header] == [(t, n.mem_id) for t, n in expected]
-    index = next((i for i, (_, n) in enumerate(expected) if dom.is_inside(n, headline)), None)
-    assert headline_index(header, headline) == index
     # The walk's own index of the headline's line, as asking every line finds it.
-    window, at = header_window(headline, body, first)
-    assert [b.node.mem_id for b in window] == [b.node.mem_id for b in header]
+    index = next((i for i, (_, n) in enumerate(expected) if dom.is_inside(n, headline)), None)
     assert at == index
 
 
@@ -328,7 +325,7 @@ def test_header_walk_ends_once_it_has_the_lines_after_the_headline() -> None:
     lines = "".join(f"<p>Line {i}</p>" for i in range(after + 30))
     tree = LexborHTMLParser(f"<html><body><div><h1>Title</h1>{lines}</div></body></html>")
     headline = tree.css_first("h1")
-    header = header_blocks(headline, None, None)
+    header, _ = header_window(headline, None, None)
     assert [b.text for b in header] == ["Title", *(f"Line {i}" for i in range(after))]
 
 
@@ -336,9 +333,9 @@ def test_a_big_headline_element_is_found_the_slow_way_with_the_same_answer() -> 
     words = "".join(f"<span>w{i} </span>" for i in range(100))
     tree = LexborHTMLParser(f"<html><body><div><p>Before</p><h1>{words}</h1></div></body></html>")
     headline = tree.css_first("h1")
-    header = header_blocks(headline, None, None)
+    header, at = header_window(headline, None, None)
     assert [b.text for b in header] == ["Before", " ".join(f"w{i}" for i in range(100))]
-    assert headline_index(header, headline) == 1
+    assert at == 1
 
 
 def test_an_empty_caption_classed_element_inside_text_ends_the_block() -> None:

@@ -1,5 +1,5 @@
 """article.py climbs to where the headline and the body meet once and hands
-that to region.header_blocks() and authors.article_region(): each gives with
+that to region.header_window() and authors.article_region(): each gives with
 it what it gives when it climbs there itself."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from extract.authors import article_region
 from extract.body import collect_body, find_containers
 from extract.charset import parser_input
 from extract.headline import find_headline
-from extract.region import header_blocks, meeting_point
+from extract.region import header_window, meeting_point
 from extract.structured import read_structured
 
 _URL = "https://example.com/a"
@@ -60,11 +60,12 @@ def _checked(pages: list[bytes]) -> int:
         blocks = _drop_headline_copies(collect_body(containers).blocks, headline)
         first = blocks[0].node if blocks else None
         meeting = meeting_point(node, container)
-        given = header_blocks(node, container, first, meeting)
-        climbed = header_blocks(node, container, first)
+        given, given_at = header_window(node, container, first, meeting)
+        climbed, climbed_at = header_window(node, container, first)
         assert [(b.text, b.node.mem_id) for b in given] == [
             (b.text, b.node.mem_id) for b in climbed
         ]
+        assert given_at == climbed_at
         region, plain = article_region(node, container, meeting), article_region(node, container)
         assert (region.mem_id if region else None) == (plain.mem_id if plain else None)
         checked += 1
