@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from unicodedata import normalize
 
 from selectolax.lexbor import LexborNode
 
@@ -456,16 +455,7 @@ class BlockWalker:
         # Most flushes hold only the line breaks between tags.
         if joined.isspace():
             return
-        # fold() with its common case asked here (every block passes, and the
-        # call cost about as much as the tests): a stripped text that is
-        # printable and holds no double space has nothing to fold but NFC.
-        # A change to text.fold() must be made here too: the block-walk tests
-        # compare this walk with a plain one that calls fold().
-        text = joined.strip()
-        if not text.isprintable() or "  " in text:
-            text = fold(text)
-        elif not text.isascii():
-            text = normalize("NFC", text)
+        text = fold(joined)
         if text:
             size = len(text)
             link_chars = size if whole_link else len(fold(link_text)) if link_text else 0

@@ -66,8 +66,6 @@ def visible_len(text: str) -> int:
 
 def unescape_all(text: str, rounds: int = 3) -> str:
     """Undo HTML entities, also when a CMS escaped them twice ("&amp;#7871;")."""
-    if "&" not in text:  # most texts: no entity, no loop to set up
-        return text
     for _ in range(rounds):
         if "&" not in text:
             break
